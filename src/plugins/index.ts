@@ -1,0 +1,71 @@
+/**
+ * The Markdown/MDX pipeline of the book, in order. Each plugin does one job; see README.md here.
+ */
+import type { RemarkPlugins, RehypePlugins } from '@astrojs/markdown-remark';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeCitation from 'rehype-citation';
+import rehypeKatex from 'rehype-katex';
+import rehypeSlug from 'rehype-slug';
+import remarkDirective from 'remark-directive';
+import remarkMath from 'remark-math';
+import type { Element } from 'hast';
+import { bibliographyPath, readGlossary } from '../lib/content-files.ts';
+import rehypeBookNumbering from './rehype-book-numbering.ts';
+import rehypeKatexStrict from './rehype-katex-strict.ts';
+import rehypeReferences from './rehype-references.ts';
+import remarkCallouts from './remark-callouts.ts';
+import remarkDirectiveGuard from './remark-directive-guard.ts';
+import remarkFigures from './remark-figures.ts';
+import remarkGlossaryTerms from './remark-glossary-terms.ts';
+import remarkMermaid from './remark-mermaid.ts';
+import remarkReadingTime from './remark-reading-time.ts';
+import remarkXref from './remark-xref.ts';
+
+export interface PipelineOptions {
+  contentDir: string;
+  base: string;
+  /** Folder for cached diagram renderings; undefined disables the cache. */
+  mermaidCacheDir: string | undefined;
+}
+
+export const defaultMermaidCacheDir = join('node_modules', '.cache', 'book-mermaid');
+
+export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+  const bib = bibliographyPath(options.contentDir);
+  if (!existsSync(bib)) throw new Error(`The bibliography ${bib} is missing: citations are resolved from it (an empty file is fine).`);
+  return {
+    remarkPlugins: [
+      remarkMath,
+      remarkDirective,
+      remarkCallouts,
+      remarkFigures,
+      remarkXref,
+      [remarkGlossaryTerms, { glossary: readGlossary(options.contentDir), base: options.base }],
+      remarkDirectiveGuard,
+      remarkReadingTime,
+      [remarkMermaid, { cacheDir: options.mermaidCacheDir }],
+    ],
+    rehypePlugins: [
+      [rehypeKatex, { strict: 'error', throwOnError: false, output: 'htmlAndMathml' }],
+      rehypeKatexStrict,
+      [rehypeCitation, { path: dirname(bibliographyPath(options.contentDir)), bibliography: basename(bibliographyPath(options.contentDir)), csl: 'apa', linkCitations: true }],
+      rehypeReferences,
+      rehypeSlug,
+      rehypeBookNumbering,
+      [
+        rehypeAutolinkHeadings,
+        {
+          behavior: 'append',
+          test: (node: Element) => node.tagName === 'h2' || node.tagName === 'h3',
+          properties: (node: Element) => ({
+            className: ['heading-anchor'],
+            ariaLabel: `Link to section ${node.properties.dataSection ?? ''}`.trim(),
+          }),
+          content: { type: 'element', tagName: 'span', properties: { className: ['anchor-icon'], ariaHidden: 'true' }, children: [] },
+        },
+      ],
+    ],
+  };
+}

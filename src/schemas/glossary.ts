@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { slugId } from './chapter.ts';
+
+/** One glossary entry, an item of `content/glossary.yaml`. */
+export const glossarySchema = z
+  .object({
+    /** Stable id used by `:term[...]{#id}` and chapter `keyTerms`. */
+    id: slugId,
+    /** The term as displayed, e.g. "Technical debt". */
+    term: z.string().trim().min(1),
+    /** A short definition in plain text (one or two sentences). */
+    definition: z.string().trim().min(1),
+  })
+  .strict();
+
+export type GlossaryEntry = z.infer<typeof glossarySchema>;
