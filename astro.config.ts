@@ -23,7 +23,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ ...pipeline, remarkRehype: { footnoteLabelTagName: 'h2' } }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   },
   integrations: [mdx(), mermaidCleanup(), pagefind()],
 });

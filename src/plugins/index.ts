@@ -15,6 +15,7 @@ import { bibliographyPath, readGlossary } from '../lib/content-files.ts';
 import rehypeBookNumbering from './rehype-book-numbering.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeReferences from './rehype-references.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
 import remarkCallouts from './remark-callouts.ts';
 import remarkDirectiveGuard from './remark-directive-guard.ts';
 import remarkFigures from './remark-figures.ts';
@@ -54,6 +55,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
       rehypeReferences,
       rehypeSlug,
       rehypeBookNumbering,
+      rehypeTableScroll,
       [
         rehypeAutolinkHeadings,
         {

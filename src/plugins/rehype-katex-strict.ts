@@ -12,11 +12,14 @@ export default function rehypeKatexStrict() {
     const problem = file.messages.find((m) => m.source === 'rehype-katex');
     if (problem) {
       const source = String(file.value ?? '');
-      const start = problem.place && 'start' in problem.place ? problem.place.start : undefined;
-      const end = problem.place && 'end' in problem.place ? problem.place.end : undefined;
-      const formula = start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset).trim() : undefined;
+      // A display formula's <code> comes from remark-math's hChildren and has no position: use the
+      // nearest ancestor that has one (its <pre>), so the message still names the line.
+      const place = problem.place ?? [...(problem.ancestors ?? [])].reverse().find((node) => node.position)?.position;
+      const start = place && 'start' in place ? place.start : undefined;
+      const end = place && 'end' in place ? place.end : undefined;
+      const formula = start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset).replace(/\s+/g, ' ').trim() : undefined;
       const reason = (problem.cause instanceof Error ? problem.cause.message : problem.reason).replace(/^KaTeX parse error: /, '');
-      file.fail(`Invalid TeX${formula ? ` in ${formula}` : ''}: ${reason}`, problem.place ? { place: problem.place } : undefined);
+      file.fail(`Invalid TeX${formula ? ` in ${formula}` : ''}: ${reason}`, place ? { place } : undefined);
     }
     visit(tree, 'element', (node: Element) => {
       const classes = node.properties.className;

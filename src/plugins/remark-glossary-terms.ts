@@ -6,7 +6,7 @@
 import type { Root, PhrasingContent } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import GithubSlugger from 'github-slugger';
+import { slug } from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { fail } from './util.ts';
@@ -24,7 +24,7 @@ export default function remarkGlossaryTerms(options: GlossaryTermsOptions) {
     visit(tree, 'textDirective', (node: TextDirective) => {
       if (node.name !== 'term') return;
       const text = toString(node).trim();
-      const id = node.attributes?.id ?? GithubSlugger.slug(text);
+      const id = node.attributes?.id ?? slug(text);
       const entry = options.glossary.get(id);
       if (!entry) {
         fail(file, `Unknown glossary term "${id}" in :term[${text}]: add it to glossary.yaml or write :term[${text}]{#existing-id}`, node);

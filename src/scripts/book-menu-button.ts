@@ -10,7 +10,7 @@ class BookMenuButton extends HTMLElement {
     const setOpen = (open: boolean, restoreFocus = false) => {
       button.setAttribute('aria-expanded', String(open));
       menu.toggleAttribute('data-open', open);
-      if (open) menu.querySelector<HTMLElement>('[aria-current="page"], a')?.focus();
+      if (open) (menu.querySelector<HTMLElement>('[aria-current="page"]') ?? menu.querySelector<HTMLElement>('a'))?.focus();
       else if (restoreFocus) button.focus();
     };
     button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));

@@ -1,0 +1,113 @@
+/**
+ * Renders Markdown/MDX strings through the book's real plugin list (`bookPipeline` from
+ * src/plugins/index.ts, in its order) wrapped the way @astrojs/markdown-remark's MDX processor
+ * wraps it: remark-parse + remark-mdx + remark-gfm before our remark plugins, remark-rehype with
+ * the options from astro.config.ts, rehype-raw before our rehype plugins. Shiki, smartypants and
+ * the MDX-to-JS steps are left out: they do not touch what these tests look at.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeTypes } from '@mdx-js/mdx';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { bookPipeline } from '../../../src/plugins/index.ts';
+
+export const glossaryYaml = `
+- id: technical-debt
+  term: Technical debt
+  definition: The future cost of shortcuts taken to deliver sooner.
+- id: data-drift
+  term: Data drift
+  definition: A change in the distribution of the inputs a model receives.
+`;
+
+export const referencesBib = `
+@book{huyen2022,
+  author    = {Huyen, Chip},
+  title     = {Designing Machine Learning Systems},
+  publisher = {O'Reilly Media},
+  year      = {2022}
+}
+
+@inproceedings{sculley2015,
+  author    = {Sculley, D. and Holt, Gary},
+  title     = {Hidden Technical Debt in Machine Learning Systems},
+  booktitle = {Advances in Neural Information Processing Systems},
+  year      = {2015}
+}
+`;
+
+/** A throwaway content folder with the two data files the pipeline reads. */
+export function makeContentDir(files: { glossary?: string; bib?: string } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'book-unit-content-'));
+  writeFileSync(join(dir, 'glossary.yaml'), files.glossary ?? glossaryYaml);
+  writeFileSync(join(dir, 'references.bib'), files.bib ?? referencesBib);
+  return dir;
+}
+
+export interface RenderOptions {
+  /** Chapter number in the frontmatter; `null` renders a page without one. Default 3. */
+  chapter?: number | null;
+  base?: string;
+  contentDir?: string;
+  mermaidCacheDir?: string | undefined;
+  /** File path given to the VFile (used in error messages and diagram id prefixes). */
+  path?: string;
+}
+
+export interface Rendered {
+  html: string;
+  file: VFile;
+  frontmatter: Record<string, unknown>;
+}
+
+let defaultContentDir: string | undefined;
+
+/** Frontmatter lines are not needed: the test sets `data.astro.frontmatter` as Astro does. */
+export async function render(source: string, options: RenderOptions = {}): Promise<Rendered> {
+  const contentDir = options.contentDir ?? (defaultContentDir ??= makeContentDir());
+  const { remarkPlugins, rehypePlugins } = bookPipeline({
+    contentDir,
+    base: options.base ?? '/',
+    mermaidCacheDir: options.mermaidCacheDir,
+  });
+  const chapter = options.chapter === undefined ? 3 : options.chapter;
+  const frontmatter: Record<string, unknown> = chapter === null ? {} : { number: chapter };
+  const file = new VFile({
+    value: source,
+    path: options.path ?? '/book/content/chapters/03-test-chapter.mdx',
+    data: { astro: { frontmatter } },
+  });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkGfm)
+    .use(remarkPlugins as PluggableList)
+    .use(remarkRehype, { footnoteLabelTagName: 'h2', passThrough: [...nodeTypes] })
+    .use(rehypeRaw, { passThrough: [...nodeTypes] })
+    .use(rehypePlugins as PluggableList)
+    .use(rehypeStringify);
+  const result = await processor.process(file);
+  return { html: String(result.value), file: result, frontmatter };
+}
+
+/** Runs `render` and returns the error it must throw (fails the test if it does not). */
+export async function renderError(source: string, options: RenderOptions = {}): Promise<Error & { line?: number; column?: number; reason?: string; file?: string }> {
+  try {
+    await render(source, options);
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`render threw a non-Error: ${String(error)}`);
+  }
+  throw new Error('expected rendering to fail, but it succeeded');
+}
+
+/** Joins lines so MDX sources in tests read like the files authors write. */
+export const md = (...lines: string[]): string => lines.join('\n');
