@@ -108,7 +108,10 @@ export function buildBook(
   for (let i = 1; i < ordered.length; i++) {
     const prev = ordered[i - 1]!;
     const cur = ordered[i]!;
-    if ((partRank.get(cur.part) ?? 0) < (partRank.get(prev.part) ?? 0)) {
+    const curRank = partRank.get(cur.part);
+    const prevRank = partRank.get(prev.part);
+    // An unknown part is reported above; ranking it as the first part would add a false complaint.
+    if (curRank !== undefined && prevRank !== undefined && curRank < prevRank) {
       problems.push(
         `${cur.file}: chapter ${cur.number} is in part "${cur.part}", which comes before the part of chapter ${prev.number} ("${prev.part}")`,
       );

@@ -22,7 +22,9 @@ export function normaliseBase(base: string | undefined): string {
   if (!/^\/?[A-Za-z0-9._~\-/]+$/.test(trimmed)) {
     throw new Error(`BOOK_BASE must be a URL path such as /book/, got "${trimmed}"`);
   }
-  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+  const inner = trimmed.replace(/^\/+|\/+$/g, '');
+  // "//" would otherwise become "//", a protocol-relative prefix that sends links to another host.
+  return inner === '' ? '/' : `/${inner}/`;
 }
 
 export function readBuildEnv(env: NodeJS.ProcessEnv = process.env): BuildEnv {

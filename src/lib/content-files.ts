@@ -15,7 +15,12 @@ export function readGlossary(contentDir: string): Map<string, GlossaryLookup> {
   const path = join(contentDir, 'glossary.yaml');
   const map = new Map<string, GlossaryLookup>();
   if (!existsSync(path)) return map;
-  const data: unknown = parse(readFileSync(path, 'utf8'));
+  let data: unknown;
+  try {
+    data = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (!Array.isArray(data)) throw new Error(`${path}: expected a list of glossary entries`);
   for (const item of data as Record<string, unknown>[]) {
     if (item && typeof item.id === 'string' && typeof item.term === 'string' && typeof item.definition === 'string') {

@@ -32,7 +32,7 @@ export default function rehypeReferences() {
     const section: Element = {
       type: 'element',
       tagName: 'section',
-      properties: { className: ['references'], ariaLabelledBy: 'references', dataPagefindIgnore: '' },
+      properties: { className: ['references'], ariaLabelledBy: ['references'], dataPagefindIgnore: '' },
       children: [
         { type: 'element', tagName: 'h2', properties: { id: 'references', className: ['unnumbered'] }, children: [{ type: 'text', value: 'References' }] },
         list,

@@ -4,6 +4,7 @@
  * such as "ratio:high" that remark-directive read as syntax, so it is put back as text.
  */
 import type { Root, Parent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
@@ -11,7 +12,8 @@ import { fail } from './util.ts';
 
 export default function remarkDirectiveGuard() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node, index, parent: Parent | undefined) => {
+    visit(tree, (visited, index, parent: Parent | undefined) => {
+      const node = visited as ContainerDirective | LeafDirective | TextDirective | { type: 'other'; data?: undefined };
       if (node.type === 'containerDirective' || node.type === 'leafDirective') {
         if (!node.data?.hName) {
           const colons = node.type === 'containerDirective' ? ':::' : '::';

@@ -35,7 +35,7 @@ export default function remarkGlossaryTerms(options: GlossaryTermsOptions) {
         type: 'link',
         url: withBase(options.base, glossaryPath(id)),
         children: node.children,
-        data: { hProperties: { className: ['term-link'], ariaDescribedBy: tipId } },
+        data: { hProperties: { className: ['term-link'], ariaDescribedBy: [tipId] } },
       };
       const tip: PhrasingContent = {
         type: 'emphasis',
