@@ -11,6 +11,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
 import type { Element } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { bibliographyPath, readGlossary } from '../lib/content-files.ts';
 import rehypeBookNumbering from './rehype-book-numbering.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
@@ -63,7 +64,9 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
           test: (node: Element) => node.tagName === 'h2' || node.tagName === 'h3',
           properties: (node: Element) => ({
             className: ['heading-anchor'],
-            ariaLabel: `Link to section ${node.properties.dataSection ?? ''}`.trim(),
+            ariaLabel: node.properties.dataSection
+              ? `Link to section ${String(node.properties.dataSection)}`
+              : `Link to ${toString(node).trim() || 'this section'}`,
           }),
           content: { type: 'element', tagName: 'span', properties: { className: ['anchor-icon'], ariaHidden: 'true' }, children: [] },
         },

@@ -5,9 +5,10 @@
  * the options from astro.config.ts, rehype-raw before our rehype plugins. Shiki, smartypants and
  * the MDX-to-JS steps are left out: they do not touch what these tests look at.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { nodeTypes } from '@mdx-js/mdx';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
@@ -19,36 +20,17 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { bookPipeline } from '../../../src/plugins/index.ts';
 
-export const glossaryYaml = `
-- id: technical-debt
-  term: Technical debt
-  definition: The future cost of shortcuts taken to deliver sooner.
-- id: data-drift
-  term: Data drift
-  definition: A change in the distribution of the inputs a model receives.
-`;
+/** Glossary and bibliography the plugin tests render against (no chapters: nothing is built). */
+export const unitContentDir = fileURLToPath(new URL('../../fixtures/unit-content/', import.meta.url));
 
-export const referencesBib = `
-@book{huyen2022,
-  author    = {Huyen, Chip},
-  title     = {Designing Machine Learning Systems},
-  publisher = {O'Reilly Media},
-  year      = {2022}
-}
-
-@inproceedings{sculley2015,
-  author    = {Sculley, D. and Holt, Gary},
-  title     = {Hidden Technical Debt in Machine Learning Systems},
-  booktitle = {Advances in Neural Information Processing Systems},
-  year      = {2015}
-}
-`;
-
-/** A throwaway content folder with the two data files the pipeline reads. */
+/**
+ * A throwaway content folder with the two data files the pipeline reads (by default copies of
+ * unit-content's). The caller removes it.
+ */
 export function makeContentDir(files: { glossary?: string; bib?: string } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'book-unit-content-'));
-  writeFileSync(join(dir, 'glossary.yaml'), files.glossary ?? glossaryYaml);
-  writeFileSync(join(dir, 'references.bib'), files.bib ?? referencesBib);
+  writeFileSync(join(dir, 'glossary.yaml'), files.glossary ?? readFileSync(join(unitContentDir, 'glossary.yaml'), 'utf8'));
+  writeFileSync(join(dir, 'references.bib'), files.bib ?? readFileSync(join(unitContentDir, 'references.bib'), 'utf8'));
   return dir;
 }
 
@@ -68,11 +50,9 @@ export interface Rendered {
   frontmatter: Record<string, unknown>;
 }
 
-let defaultContentDir: string | undefined;
-
 /** Frontmatter lines are not needed: the test sets `data.astro.frontmatter` as Astro does. */
 export async function render(source: string, options: RenderOptions = {}): Promise<Rendered> {
-  const contentDir = options.contentDir ?? (defaultContentDir ??= makeContentDir());
+  const contentDir = options.contentDir ?? unitContentDir;
   const { remarkPlugins, rehypePlugins } = bookPipeline({
     contentDir,
     base: options.base ?? '/',

@@ -1,0 +1,121 @@
+/**
+ * Lighthouse 13 audits of the built site: the home page and a chapter page.
+ *
+ *   node tests/bench/lighthouse.ts [DIR=dist] [--base /] [--out dist-reports] [--gzip]
+ *
+ * Serves DIR with tests/serve.ts (which sends no compression; --gzip puts a gzip-compressing proxy
+ * in front, as a production host would, so "document latency: no compression" is not counted) and runs the Lighthouse CLI (its default mobile preset: emulated
+ * phone, simulated slow 4G and 4x CPU slowdown) in headless Chromium, found with findChromium()
+ * and started with chromiumArgs (CHROME_PATH is set for Lighthouse's launcher). Prints the four
+ * category scores per page and, for each category under 100, the audits that did not pass.
+ * Saves each full JSON report as `<out>/lighthouse-<page>.json`. Exits 1 if any
+ * score is under 100.
+ */
+import { spawn } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
+import { createGzip } from 'node:zlib';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromiumArgs, findChromium } from '../../src/plugins/mermaid/chromium.ts';
+import { serve } from '../serve.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { base: { type: 'string', default: '/' }, out: { type: 'string', default: 'dist-reports' }, gzip: { type: 'boolean', default: false } },
+});
+const dir = resolve(positionals[0] ?? 'dist');
+const base = values.base;
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+const cli = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
+
+const chromePath = findChromium();
+if (!chromePath) throw new Error('No Chromium found: set CHROME_PATH');
+const chapters = existsSync(join(dir, 'chapters')) ? readdirSync(join(dir, 'chapters')).sort() : [];
+const pages: [string, string][] = [['home', '']];
+if (chapters[0]) pages.push(['chapter', `chapters/${chapters[0]}/`]);
+mkdirSync(values.out, { recursive: true });
+
+interface Audit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  displayValue?: string;
+  details?: { items?: unknown[] };
+}
+interface Report {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, Audit>;
+  runtimeError?: { message: string };
+}
+
+function runLighthouse(url: string, output: string): Promise<void> {
+  const args = [
+    cli, url, '--output=json', `--output-path=${output}`, '--quiet',
+    `--only-categories=${categories.join(',')}`,
+    `--chrome-flags=--headless ${chromiumArgs.join(' ')}`,
+  ];
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: chromePath }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`Lighthouse exited with ${code} for ${url}`))));
+  });
+}
+
+/** Forwards to the static server and gzips text responses for clients that accept it. */
+function gzipProxy(target: number): Promise<Server> {
+  const proxy = createServer((req, res) => {
+    const upstream = request({ host: '127.0.0.1', port: target, path: req.url, method: req.method, headers: req.headers }, (up) => {
+      const type = String(up.headers['content-type'] ?? '');
+      const compress = /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json|svg/.test(type);
+      const headers = { ...up.headers, vary: 'accept-encoding', ...(compress ? { 'content-encoding': 'gzip' } : {}) };
+      if (compress) delete headers['content-length'];
+      res.writeHead(up.statusCode ?? 502, headers);
+      (compress ? up.pipe(createGzip({ level: 9 })) : up).pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  return new Promise((done) => proxy.listen(0, '127.0.0.1', () => done(proxy)));
+}
+
+const server = await serve({ dir, port: 0, base });
+const proxy = values.gzip ? await gzipProxy((server.address() as AddressInfo).port) : undefined;
+const origin = `http://127.0.0.1:${((proxy ?? server).address() as AddressInfo).port}`;
+let failed = false;
+const summary: Record<string, Record<string, number | null>> = {};
+try {
+  for (const [name, path] of pages) {
+    const url = `${origin}${base}${path}`;
+    const output = join(values.out, `lighthouse-${name}${values.gzip ? '-gzip' : ''}.json`);
+    await runLighthouse(url, output);
+    const report = JSON.parse(readFileSync(output, 'utf8')) as Report;
+    if (report.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${report.runtimeError.message}`);
+    summary[name] = {};
+    console.log(`\n${name} (${base}${path})`);
+    for (const id of categories) {
+      const category = report.categories[id]!;
+      const score = category.score === null ? null : Math.round(category.score * 100);
+      summary[name]![id] = score;
+      console.log(`  ${id.padEnd(15)} ${score ?? 'n/a'}`);
+      if (score === 100) continue;
+      failed = true;
+      for (const ref of category.auditRefs) {
+        const audit = report.audits[ref.id];
+        if (!audit || audit.score === null || audit.score >= 1 || ['notApplicable', 'informative', 'manual'].includes(audit.scoreDisplayMode)) continue;
+        const items = audit.details?.items?.length;
+        console.log(`      - ${audit.id} (score ${audit.score}, weight ${ref.weight}): ${audit.title}${audit.displayValue ? ` [${audit.displayValue}]` : ''}${items ? ` (${items} item(s))` : ''}`);
+      }
+    }
+  }
+} finally {
+  proxy?.close();
+  server.close();
+}
+console.log(`\nFull reports in ${values.out}/lighthouse-*.json`);
+if (failed) {
+  console.error('FAIL: a Lighthouse category scored under 100');
+  process.exit(1);
+}
+console.log('PASS: every category scored 100');

@@ -1,0 +1,83 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findUnresolvedCitation } from '../../../src/plugins/rehype-references.ts';
+import { $, $$, squash } from '../support/html.ts';
+import { makeContentDir, md, render, renderError } from '../support/render.ts';
+
+const bib = `
+@book{huyen2022,
+  author    = {Huyen, Chip},
+  title     = {Designing Machine Learning Systems},
+  publisher = {O'Reilly Media},
+  year      = {2022}
+}
+
+@inproceedings{sculley2015,
+  author    = {Sculley, D. and Holt, Gary},
+  title     = {Hidden Technical Debt in Machine Learning Systems},
+  booktitle = {Advances in Neural Information Processing Systems},
+  year      = {2015}
+}
+`;
+const contentDir = makeContentDir({ bib });
+afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
+
+describe('citations', () => {
+  it('turns [@key] into an author-year citation linked to a References section', async () => {
+    const { html } = await render('As argued before [@huyen2022], design matters.', { contentDir });
+    const link = $(html, 'a[href=#bib-huyen2022]');
+    expect(link.text).toBe('Huyen, 2022');
+    expect($(html, 'p').text).toBe('As argued before (Huyen, 2022), design matters.');
+
+    const section = $(html, 'section.references');
+    expect(section.attrs['aria-labelledby']).toBe('references');
+    const heading = $(section.html, 'h2#references');
+    expect(heading.text).toBe('References');
+    const entry = $(section.html, 'div#bib-huyen2022');
+    expect(entry.attrs.class).toBe('csl-entry');
+    expect(squash(entry.text)).toBe('Huyen, C. (2022). Designing Machine Learning Systems. O’Reilly Media.');
+  });
+
+  it('handles several keys and narrative citations, listing each work once', async () => {
+    const { html } = await render('Both [@huyen2022; @sculley2015] agree, and @sculley2015 add more.', { contentDir });
+    expect($(html, 'p').text).toBe('Both (Huyen, 2022; Sculley & Holt, 2015) agree, and Sculley & Holt (2015) add more.');
+    expect($$(html, 'div.csl-entry').map((e) => e.attrs.id)).toEqual(['bib-huyen2022', 'bib-sculley2015']);
+  });
+
+  it('adds no References section when nothing is cited', async () => {
+    const { html } = await render('No citations; write to user@example.com.', { contentDir });
+    expect($$(html, 'section.references')).toHaveLength(0);
+  });
+
+  it('ignores citation-like text in code', async () => {
+    const { html } = await render('Write `[@key]` to cite.', { contentDir });
+    expect($(html, 'code').text).toBe('[@key]');
+  });
+
+  it('fails on an unknown key, naming it and the line', async () => {
+    const error = await renderError(md('Known [@huyen2022].', '', 'Unknown [@nobody1999] here.'), { contentDir });
+    expect(error.message).toContain('Unknown citation [@nobody1999]');
+    expect(error.message).toContain('references.bib');
+    expect(error.line).toBe(3);
+  });
+
+  it('fails on an unknown narrative citation', async () => {
+    const error = await renderError('As @nobody1999 said.', { contentDir });
+    expect(error.message).toContain('Unknown citation @nobody1999');
+  });
+});
+
+describe('findUnresolvedCitation', () => {
+  it.each([
+    ['text [@key] more', '[@key]'],
+    ['[see @a; @b, p. 3]', '[see @a; @b, p. 3]'],
+    ['as @smith2020 says', '@smith2020'],
+    ['-@smith2020 (year only)', '-@smith2020'],
+  ])('finds %j', (text, found) => {
+    expect(findUnresolvedCitation(text)).toBe(found);
+  });
+
+  it.each(['mail user@example.com', 'plain [brackets] only', 'an @ alone', 'price 3 @ 5'])('ignores %j', (text) => {
+    expect(findUnresolvedCitation(text)).toBeUndefined();
+  });
+});
