@@ -3,9 +3,9 @@
  *
  *   node tests/bench/budgets.ts DIR [--base /book/] [--json dist-reports/budgets.json | --json -]
  *
- * Serves DIR with tests/serve.ts, opens each page type (home, every chapter, glossary, the first
- * part page, the one with the most content) in headless Chromium with a fresh context (empty cache), records every response
- * until network idle, and gzips each body itself with zlib at level 9 (the server sends no
+ * Serves DIR with tests/serve.ts, opens each page type (home, every chapter, glossary, and the part
+ * page with the most content) in headless Chromium, each in a fresh context (empty cache), records
+ * every response until network idle, and gzips each body itself with zlib at level 9 (the server sends no
  * compression, so this stands in for what a CDN would send; an already-compressed body such as
  * woff2 counts at its raw size when gzip would not shrink it). Inline <script> text is gzipped on
  * its own and counted as JavaScript too (it is also inside the HTML's share of the total).

@@ -18,7 +18,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateBook } from './generate-book.ts';
@@ -75,6 +75,8 @@ interface BuildResult {
   diagramsRendered: number;
   outBytes: number;
   outFiles: number;
+  /** 1-minute load average before and after the build: other work on the machine skews timings. */
+  load: [number, number];
 }
 
 async function build(root: string, size: number, kind: 'cold' | 'warm', content: string, cache: string): Promise<BuildResult> {
@@ -82,6 +84,7 @@ async function build(root: string, size: number, kind: 'cold' | 'warm', content:
   const log = join(work, `build-${size}-${kind}.log`);
   const cachedBefore = readdirSync(cache).length;
   const env = { ...process.env, BOOK_CONTENT_DIR: content, BOOK_OUT_DIR: out, BOOK_MERMAID_CACHE: cache, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const loadBefore = loadavg()[0]!;
   const started = performance.now();
   const seen: Record<string, number> = {};
   const code = await new Promise<number | null>((done) => {
@@ -115,7 +118,7 @@ async function build(root: string, size: number, kind: 'cold' | 'warm', content:
   };
   const { bytes, files } = folderSize(out);
   if (!values.keep) rmSync(out, { recursive: true, force: true });
-  return { size, kind, seconds, perChapter: seconds / size, phases, diagramsRendered: readdirSync(cache).length - cachedBefore, outBytes: bytes, outFiles: files };
+  return { size, kind, seconds, perChapter: seconds / size, phases, diagramsRendered: readdirSync(cache).length - cachedBefore, outBytes: bytes, outFiles: files, load: [loadBefore, loadavg()[0]!] };
 }
 
 const results: BuildResult[] = [];
@@ -145,15 +148,15 @@ try {
 }
 
 const f1 = (n: number) => n.toFixed(1);
-const head = ['chapters', 'build', 'wall s', 's/chapter', 'setup', 'bundle', 'pages', 'pagefind', 'diagrams', 'output MB', 'files'];
+const head = ['chapters', 'build', 'wall s', 's/chapter', 'setup', 'bundle', 'pages', 'pagefind', 'diagrams', 'output MB', 'files', 'load'];
 const rows = results.map((r) => [
   String(r.size), r.kind, f1(r.seconds), r.perChapter.toFixed(3), f1(r.phases.setup), f1(r.phases.bundle), f1(r.phases.pages), f1(r.phases.pagefind),
-  String(r.diagramsRendered), (r.outBytes / 1e6).toFixed(1), String(r.outFiles),
+  String(r.diagramsRendered), (r.outBytes / 1e6).toFixed(1), String(r.outFiles), `${f1(r.load[0])}-${f1(r.load[1])}`,
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
 console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
-console.log('(phases in seconds from Astro\'s log; bundle = MDX compile incl. Mermaid rendering; diagrams = renderings added to the cache, 2 themes each)');
+console.log(`(phases in seconds from Astro's log; bundle = MDX compile incl. Mermaid rendering; diagrams = renderings added to the cache, 2 themes each;\n load = 1-minute load average before-after on ${availableParallelism()} cores: above the core count, other work slowed the build)`);
 
 // Linear growth: the marginal seconds per added chapter between consecutive sizes.
 const linearity: { kind: string; from: number; to: number; secondsPerAddedChapter: number }[] = [];
