@@ -64,6 +64,8 @@ export async function attach(dialog: HTMLDialogElement, base: string): Promise<v
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, highlightParam: 'highlight', excerptLength: 24 });
   await pagefind.init();
+  // Warm up: the first search loads the WASM and index chunks, so do it before the reader types.
+  await pagefind.search('data');
   status.textContent = input.value ? '' : 'Type to search the chapters.';
 
   let generation = 0;
@@ -79,9 +81,15 @@ export async function attach(dialog: HTMLDialogElement, base: string): Promise<v
     }
     const response = await pagefind.search(term, { filters });
     if (mine !== generation || !response) return;
-    const pages = await Promise.all(response.results.slice(0, MAX_PAGES).map((r) => r.data()));
+    // Show the best result as soon as its data arrives, then the rest.
+    const loading = response.results.slice(0, MAX_PAGES).map((r) => r.data());
+    const first = loading[0] ? await loading[0] : undefined;
     if (mine !== generation) return;
-    list.replaceChildren(...pages.map(renderPage));
+    list.replaceChildren(...(first ? [renderPage(first)] : []));
+    performance.mark('book-search-first-result');
+    const rest = await Promise.all(loading.slice(1));
+    if (mine !== generation) return;
+    list.append(...rest.map(renderPage));
     const count = response.results.length;
     status.textContent = count === 0 ? `No results for “${term}”.` : `${count} ${count === 1 ? 'chapter matches' : 'chapters match'} “${term}”.`;
     performance.mark('book-search-results');

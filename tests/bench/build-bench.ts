@@ -17,7 +17,7 @@
  * roughly constant as N grows: the marginal cost per chapter between sizes is printed to check it.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,7 +71,7 @@ interface BuildResult {
   kind: 'cold' | 'warm';
   seconds: number;
   perChapter: number;
-  phases: Record<string, number>;
+  phases: { setup: number; bundle: number; pages: number; pagefind: number; exit: number };
   diagramsRendered: number;
   outBytes: number;
   outFiles: number;
@@ -107,7 +107,10 @@ async function build(root: string, size: number, kind: 'cold' | 'warm', content:
     child.on('close', (status) => file.end(() => done(status)));
   });
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${kind} build of ${size} chapters failed (exit ${code}); see ${log}`);
+  if (code !== 0) {
+    const tail = readFileSync(log, 'utf8').split('\n').slice(-30).join('\n');
+    throw new Error(`${kind} build of ${size} chapters failed (exit ${code}). End of its log:\n${tail}`);
+  }
   const at = (name: string, fallback: number) => seen[name] ?? fallback;
   const phases = {
     setup: at('bundle', 0),
