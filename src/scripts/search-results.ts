@@ -83,7 +83,7 @@ export async function attach(dialog: HTMLDialogElement, base: string): Promise<v
     if (mine !== generation || !response) return;
     // Show the best result as soon as its data arrives, then the rest.
     const loading = response.results.slice(0, MAX_PAGES).map((r) => r.data());
-    const first = loading[0] ? await loading[0] : undefined;
+    const first = loading.length > 0 ? await loading[0] : undefined;
     if (mine !== generation) return;
     list.replaceChildren(...(first ? [renderPage(first)] : []));
     performance.mark('book-search-first-result');

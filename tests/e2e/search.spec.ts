@@ -68,7 +68,10 @@ test('results can be filtered by part and chapter, and an unknown word says so',
   const titles = page.locator('.search-result-title');
   await expect(titles.first()).toBeVisible();
   const chapter = await page.getByLabel('Chapter').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent!);
-  for (const title of await titles.allTextContents()) expect(title).toContain(chapter.replace(/^\d+\. /, ''));
+  const wanted = chapter.replace(/^\d+\. /, '');
+  // Results update as each filter changes; wait for the list that answers both filters.
+  await expect.poll(async () => (await titles.allTextContents()).every((t) => t.includes(wanted))).toBe(true);
+  expect(await titles.count()).toBeGreaterThan(0);
   await page.getByRole('searchbox', { name: 'Search terms' }).fill('quokka');
   await expect(page.getByRole('status')).toHaveText(/No results/);
   await expect(page.locator('.search-results > li')).toHaveCount(0);
