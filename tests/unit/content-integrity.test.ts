@@ -12,6 +12,8 @@ import { readGlossary } from '../../src/lib/content-files.ts';
 import { chapterSchema } from '../../src/schemas/chapter.ts';
 import { glossarySchema } from '../../src/schemas/glossary.ts';
 import { partSchema } from '../../src/schemas/part.ts';
+import { checkObjectives, loadExercises } from '../../src/lib/exercises/load.ts';
+import { isAutoChecked } from '../../src/schemas/exercise.ts';
 
 const contentDir = 'content';
 const readYaml = (name: string): unknown => parse(readFileSync(join(contentDir, name), 'utf8'));
@@ -53,5 +55,35 @@ describe('content integrity', () => {
     });
     const book = buildBook(parts, chapters, { glossaryIds: glossary.map((g) => g.id) });
     expect(book.chapters.length).toBe(chapters.filter((c) => !c.draft).length);
+  });
+
+  describe('exercises', () => {
+    const all = loadExercises(contentDir);
+    const placed = (name: string): string[] => {
+      const source = readFileSync(join(contentDir, 'chapters', name), 'utf8');
+      return [...source.matchAll(/^::exercise\{#([a-z0-9-]+)\}\s*$/gm)].map((m) => m[1]!);
+    };
+
+    it.each(chapterFiles)('%s: exercises exist, are placed once each, and meet the minimums', (name) => {
+      const slug = chapterSlugFromPath(name);
+      const own = all.filter((e) => e.chapter === slug);
+      const data = chapterSchema.parse(frontmatterOf(name));
+      checkObjectives(own, data.objectives.length);
+      const ids = placed(name);
+      // Every placed id is one of this chapter's exercises, placed once; every exercise is placed.
+      expect(ids.filter((id) => !own.some((e) => e.exercise.id === id))).toEqual([]);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      expect(own.map((e) => e.exercise.id).filter((id) => !ids.includes(id))).toEqual([]);
+      // Issue 4 minimums: 8 auto-checked of 4+ types, and one open or case-study exercise.
+      const auto = own.filter((e) => isAutoChecked(e.exercise));
+      expect(auto.length, `${name}: auto-checked exercises`).toBeGreaterThanOrEqual(8);
+      expect(new Set(auto.map((e) => e.exercise.type)).size, `${name}: auto-checked types`).toBeGreaterThanOrEqual(4);
+      expect(own.some((e) => !isAutoChecked(e.exercise)), `${name}: open or case-study exercise`).toBe(true);
+    });
+
+    it('every exercise file belongs to a chapter', () => {
+      const slugs = chapterFiles.map(chapterSlugFromPath);
+      expect([...new Set(all.map((e) => e.chapter))].filter((c) => !slugs.includes(c))).toEqual([]);
+    });
   });
 });

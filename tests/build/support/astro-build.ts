@@ -52,13 +52,13 @@ function nodeBinary(): string {
 
 const stripAnsi = (text: string): string => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 
-export function buildFixture(fixture: string, options: { base?: string; timeoutMs?: number } = {}): Promise<BuildResult> {
-  const dir = mkdtempSync(join(tmpdir(), `book-build-${fixture}-`));
+export function buildFixture(fixture: string, options: { base?: string; timeoutMs?: number; contentDir?: string } = {}): Promise<BuildResult> {
+  const dir = mkdtempSync(join(tmpdir(), `book-build-${fixture.replace(/[^\w-]/g, '_')}-`));
   const root = makeRoot(dir);
   const outDir = join(dir, 'dist');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    BOOK_CONTENT_DIR: join(fixturesDir, fixture),
+    BOOK_CONTENT_DIR: options.contentDir ?? join(fixturesDir, fixture),
     BOOK_OUT_DIR: outDir,
     BOOK_MERMAID_CACHE: join(dir, 'mermaid-cache'),
     NO_COLOR: '1',
