@@ -10,6 +10,7 @@ const env = readBuildEnv();
 const pipeline = bookPipeline({
   contentDir: env.contentDir,
   base: env.base,
+  edition: env.edition,
   mermaidCacheDir: process.env.BOOK_MERMAID_CACHE === 'off' ? undefined : (process.env.BOOK_MERMAID_CACHE ?? defaultMermaidCacheDir),
 });
 

@@ -6,6 +6,8 @@
  * - BOOK_BASE: the sub-path the site is deployed under (default `/`), e.g. `/book/`.
  * - BOOK_OUT_DIR: where `astro build` writes (default `dist`).
  * - BOOK_SITE: the absolute origin the site is served from, for canonical URLs and the sitemap.
+ * - BOOK_EDITION: `student` (default) or `instructor`, which adds model answers, rubrics and
+ *   teaching notes to every exercise (`npm run build:instructor`).
  */
 import { resolve } from 'node:path';
 
@@ -14,6 +16,13 @@ export interface BuildEnv {
   base: string;
   outDir: string;
   site: string;
+  edition: 'student' | 'instructor';
+}
+
+export function readEdition(value: string | undefined): 'student' | 'instructor' {
+  const edition = (value ?? 'student').trim() || 'student';
+  if (edition !== 'student' && edition !== 'instructor') throw new Error(`BOOK_EDITION must be "student" or "instructor", got "${edition}"`);
+  return edition;
 }
 
 export function normaliseBase(base: string | undefined): string {
@@ -33,5 +42,6 @@ export function readBuildEnv(env: NodeJS.ProcessEnv = process.env): BuildEnv {
     base: normaliseBase(env.BOOK_BASE),
     outDir: resolve(env.BOOK_OUT_DIR ?? 'dist'),
     site: env.BOOK_SITE ?? 'http://localhost:4321',
+    edition: readEdition(env.BOOK_EDITION),
   };
 }

@@ -3,7 +3,11 @@
  * (Astro-specific glue: the logic itself lives in book.ts and is unit-tested there.)
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildBook, type Book } from './book.ts';
+import { buildBook, type Book, type ChapterInfo } from './book.ts';
+import { exerciseLabel } from './exercises/render.ts';
+import { readBuildEnv } from './build-env.ts';
+import { loadExercises, type LoadedExercise } from './exercises/load.ts';
+import { exerciseHash } from './exercises/key.ts';
 
 let cached: Promise<Book> | undefined;
 
@@ -36,4 +40,28 @@ export async function chapterEntries(): Promise<CollectionEntry<'chapters'>[]> {
   const book = await loadBook();
   const published = new Set(book.chapters.map((c) => c.id));
   return (await getCollection('chapters')).filter((c) => published.has(c.id));
+}
+
+/** The published chapters' exercises, by chapter id, in file order. */
+export async function exercisesByChapter(): Promise<Map<string, LoadedExercise[]>> {
+  const book = await loadBook();
+  const all = loadExercises(readBuildEnv().contentDir);
+  return new Map(book.chapters.map((c) => [c.id, all.filter((e) => e.chapter === c.id)]));
+}
+
+/** `id:hash` tokens that progress displays read (scripts/book-progress.ts). */
+export const progressTokens = (items: LoadedExercise[]): string => items.map((e) => `${e.exercise.id}:${exerciseHash(e.exercise)}`).join(' ');
+
+export interface CatalogEntry {
+  loaded: LoadedExercise;
+  chapter: ChapterInfo;
+  /** "Exercise 3.2" */
+  label: string;
+}
+
+/** Every published exercise with its chapter and label, in book order. */
+export async function exerciseCatalog(): Promise<CatalogEntry[]> {
+  const book = await loadBook();
+  const byChapter = await exercisesByChapter();
+  return book.chapters.flatMap((chapter) => (byChapter.get(chapter.id) ?? []).map((loaded, i) => ({ loaded, chapter, label: exerciseLabel(chapter.number, i) })));
 }

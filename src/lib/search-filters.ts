@@ -3,3 +3,6 @@ import { toRoman } from './book.ts';
 
 export const partFilterValue = (number: number, title: string): string => `Part ${toRoman(number)}: ${title}`;
 export const chapterFilterValue = (number: number, title: string): string => `${number}. ${title}`;
+
+/** The `kind` filter: chapter pages and the exercise catalog. */
+export const kindFilterValues = { chapters: 'Chapters', exercises: 'Exercises' } as const;

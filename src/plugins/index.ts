@@ -19,6 +19,8 @@ import rehypeReferences from './rehype-references.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import remarkCallouts from './remark-callouts.ts';
 import remarkDirectiveGuard from './remark-directive-guard.ts';
+import remarkExercises from './remark-exercises.ts';
+import type { Edition } from '../lib/exercises/render.ts';
 import remarkFigures from './remark-figures.ts';
 import remarkGlossaryTerms from './remark-glossary-terms.ts';
 import remarkMermaid from './remark-mermaid.ts';
@@ -30,6 +32,8 @@ export interface PipelineOptions {
   base: string;
   /** Folder for cached diagram renderings; undefined disables the cache. */
   mermaidCacheDir: string | undefined;
+  /** Which edition to build; the instructor edition adds solutions to exercises. */
+  edition?: Edition;
 }
 
 export const defaultMermaidCacheDir = join('node_modules', '.cache', 'book-mermaid');
@@ -45,6 +49,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
       remarkFigures,
       remarkXref,
       [remarkGlossaryTerms, { glossary: readGlossary(options.contentDir), base: options.base }],
+      [remarkExercises, { contentDir: options.contentDir, edition: options.edition ?? 'student' }],
       remarkDirectiveGuard,
       remarkReadingTime,
       [remarkMermaid, { cacheDir: options.mermaidCacheDir }],
@@ -61,7 +66,8 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
         rehypeAutolinkHeadings,
         {
           behavior: 'append',
-          test: (node: Element) => node.tagName === 'h2' || node.tagName === 'h3',
+          // Exercise titles have their own permalink.
+          test: (node: Element) => (node.tagName === 'h2' || node.tagName === 'h3') && !(node.properties.className as string[] | undefined)?.includes('exercise-title'),
           properties: (node: Element) => ({
             className: ['heading-anchor'],
             ariaLabel: node.properties.dataSection

@@ -51,6 +51,12 @@ describe.concurrent('astro build on fixture books', { timeout: 150_000 }, () => 
     expect(page).not.toContain('mmdplaceholderid');
     const second = readFileSync(join(result.outDir, 'chapters', 'second', 'index.html'), 'utf8');
     expect(second).toContain('<a class="xref" href="#looking-back">Section 2.1</a>');
+    // Exercises: numbered, with the answer key for the browser, and no instructor-only text.
+    expect(page).toContain('<span class="exercise-label">Exercise 1.1</span>');
+    expect(page).toContain('<span class="exercise-label">Exercise 1.2</span>');
+    expect(page).toMatch(/<book-exercise data-id="first-choice" data-type="single-choice" data-hash="[0-9a-f]{12}"/);
+    expect(page).toContain('data-key="{&quot;type&quot;:&quot;single-choice&quot;,&quot;correct&quot;:0}"');
+    for (const secret of ['FIXTURE-TEACHING-NOTE', 'FIXTURE-OPEN-NOTE', 'FIXTURE-MODEL-ANSWER', 'FIXTURE-RUBRIC']) expect(page).not.toContain(secret);
     for (const path of ['index.html', 'glossary/index.html', 'bibliography/index.html', 'parts/basics/index.html', 'pagefind/pagefind-entry.json']) {
       expect(existsSync(join(result.outDir, path)), path).toBe(true);
     }
@@ -61,6 +67,18 @@ describe.concurrent('astro build on fixture books', { timeout: 150_000 }, () => 
     expect(output).toContain(chapterFile('bad-frontmatter'));
     expect(output).toContain('does not match collection schema');
     expect(output).toMatch(/\bnumber\b[^\n]*expected[^\n]*number[^\n]*received[^\n]*string/i);
+  });
+
+  it('fails on an unknown exercise id, naming the file, line and id', async () => {
+    const output = failedOutput(await build('unknown-exercise'));
+    expect(output).toContain(`chapters/01-first.mdx:${lineOf('unknown-exercise', '#no-such-exercise')}`);
+    expect(output).toContain('Unknown exercise "no-such-exercise"');
+    expect(output).toContain("This chapter's exercises: first-choice, first-open");
+  });
+
+  it('fails on a choice question without a correct option, naming the file and the exercise', async () => {
+    const output = failedOutput(await build('bad-exercise'));
+    expect(output).toContain('exercises/01-first.yaml: exercise "first-choice", field options: a single-choice question needs exactly one correct option (found 0)');
   });
 
   it('fails on a chapter without a title, naming the file and field', async () => {

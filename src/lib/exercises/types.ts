@@ -39,7 +39,8 @@ export type Answer =
 export type Verdict = 'correct' | 'partial' | 'incorrect';
 
 export interface GradeResult {
-  verdict: Verdict;
+  /** `invalid`: the input cannot be checked (e.g. not a number); it does not count as an attempt. */
+  verdict: Verdict | 'invalid';
   /** Share of the answer that is right, 0 to 1 (for partial credit and progress). */
   score: number;
   /** Why, in a short sentence for the reader (no HTML), e.g. "3 of 5 items are in place." */

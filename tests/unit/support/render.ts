@@ -42,6 +42,9 @@ export interface RenderOptions {
   mermaidCacheDir?: string | undefined;
   /** File path given to the VFile (used in error messages and diagram id prefixes). */
   path?: string;
+  /** More frontmatter fields (e.g. objectives). */
+  frontmatter?: Record<string, unknown>;
+  edition?: 'student' | 'instructor';
 }
 
 export interface Rendered {
@@ -57,9 +60,10 @@ export async function render(source: string, options: RenderOptions = {}): Promi
     contentDir,
     base: options.base ?? '/',
     mermaidCacheDir: options.mermaidCacheDir,
+    ...(options.edition ? { edition: options.edition } : {}),
   });
   const chapter = options.chapter === undefined ? 3 : options.chapter;
-  const frontmatter: Record<string, unknown> = chapter === null ? {} : { number: chapter };
+  const frontmatter: Record<string, unknown> = { ...(chapter === null ? {} : { number: chapter }), ...options.frontmatter };
   const file = new VFile({
     value: source,
     path: options.path ?? '/book/content/chapters/03-test-chapter.mdx',
