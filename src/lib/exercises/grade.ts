@@ -20,11 +20,12 @@ export type NumericParse = { ok: true; value: number; unit: string } | { ok: fal
 
 /**
  * Reads a number with an optional unit after it: "12", "-0.5", "1,200", "1.2e3", "80 %", "12 GPUs",
- * ".75". Thousands separators must be groups of three ("1,200" but not "1,2"). A lone comma as a
+ * ".75", and money such as "$360,000" or "-€5". Thousands separators must be groups of three ("1,200" but not "1,2"). A lone comma as a
  * decimal mark is refused with a hint, not guessed.
  */
 export function parseNumeric(input: string): NumericParse {
-  const text = input.normalize('NFKC').trim().replace(/\u2212/g, '-');
+  // A leading currency sign is read as decoration ("$360,000"): units are checked separately.
+  const text = input.normalize('NFKC').trim().replace(/\u2212/g, '-').replace(/^([+-]?)\s*[$€£]\s*/, '$1');
   if (text === '') return { ok: false, message: 'Enter a number first.' };
   const match = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?)\s*(.*)$/i.exec(text);
   const number = match?.[1] ?? '';

@@ -33,6 +33,7 @@ describe('readBuildEnv', () => {
       base: '/',
       outDir: resolve('dist'),
       site: 'http://localhost:4321',
+      edition: 'student',
     });
   });
 
@@ -42,13 +43,20 @@ describe('readBuildEnv', () => {
       BOOK_BASE: 'book',
       BOOK_OUT_DIR: '/tmp/out',
       BOOK_SITE: 'https://example.org',
+      BOOK_EDITION: 'instructor',
     });
     expect(env).toEqual({
       contentDir: resolve('tests/fixtures/valid'),
       base: '/book/',
       outDir: '/tmp/out',
       site: 'https://example.org',
+      edition: 'instructor',
     });
+  });
+
+  it('fails on an unknown BOOK_EDITION, and treats an empty one as the student edition', () => {
+    expect(() => readBuildEnv({ BOOK_EDITION: 'teacher' })).toThrow('BOOK_EDITION must be "student" or "instructor", got "teacher"');
+    expect(readBuildEnv({ BOOK_EDITION: ' ' }).edition).toBe('student');
   });
 
   it('fails on a bad BOOK_BASE', () => {

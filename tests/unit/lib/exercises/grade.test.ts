@@ -68,6 +68,8 @@ describe('numeric', () => {
     expect(grade(numeric(1200), text('1,200')).verdict).toBe('correct');
     expect(grade(numeric(1200), text('1.2e3')).verdict).toBe('correct');
     expect(grade(numeric(-3), text('\u22123')).verdict).toBe('correct');
+    expect(grade(numeric(360000), text('$360,000')).verdict).toBe('correct');
+    expect(grade(numeric(-5), text('-€5')).verdict).toBe('correct');
     expect(grade(numeric(5), text('5 %'))).toMatchObject({ verdict: 'invalid', message: 'Give a plain number, without "%".' });
   });
   it('refuses what is not a number without counting an attempt', () => {
