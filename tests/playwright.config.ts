@@ -6,8 +6,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../src/plugins/mermaid/chromium.ts';
 
-export const ROOT_PORT = 4401;
-export const SUBPATH_PORT = 4402;
+/** BOOK_E2E_PORT moves both servers (e.g. to run two checkouts' suites side by side). */
+export const ROOT_PORT = Number(process.env.BOOK_E2E_PORT ?? 4401);
+export const SUBPATH_PORT = ROOT_PORT + 1;
 const executablePath = findChromium();
 
 export default defineConfig({

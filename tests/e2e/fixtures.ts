@@ -4,7 +4,7 @@
  */
 import { test as base, expect } from '@playwright/test';
 
-export const SUBPATH_ORIGIN = 'http://127.0.0.1:4402';
+export const SUBPATH_ORIGIN = `http://127.0.0.1:${Number(process.env.BOOK_E2E_PORT ?? 4401) + 1}`;
 export const CHAPTER_1 = '/chapters/what-ml-system-design-is/';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
