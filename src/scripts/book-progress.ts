@@ -16,9 +16,16 @@ function update(): void {
       return !!work && !isStale(work, hash) && (work.status === 'correct' || work.status === 'self-assessed');
     }).length;
     const text = `${done} of ${tokens.length} exercises done`;
-    const short = element.dataset.progressShort !== undefined;
-    element.textContent = short ? `${done}/${tokens.length}` : text;
-    if (short) element.setAttribute('aria-label', text);
+    if (element.dataset.progressShort !== undefined) {
+      // Sidebar: "3/8" on screen, the sentence for screen readers.
+      const visible = document.createElement('span');
+      visible.setAttribute('aria-hidden', 'true');
+      visible.textContent = `${done}/${tokens.length}`;
+      const spoken = document.createElement('span');
+      spoken.className = 'visually-hidden';
+      spoken.textContent = `, ${text}`;
+      element.replaceChildren(visible, spoken);
+    } else element.textContent = text;
     element.hidden = false;
     element.dataset.complete = String(done === tokens.length);
   }

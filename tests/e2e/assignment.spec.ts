@@ -31,6 +31,7 @@ test('the catalog lists every exercise and filters by chapter, type and difficul
 });
 
 test('builder to assignment to hand-in: an instructor makes a link, a student answers and exports', async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const picks = [all.find((e) => e.exercise.type === 'single-choice')!, all.find((e) => e.exercise.type === 'case-study')!, all.find((e) => e.exercise.type === 'numeric')!];
   await page.goto('/exercises/');
   // Tick three exercises by keyboard, reorder by keyboard, set the details.

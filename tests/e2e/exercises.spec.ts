@@ -219,7 +219,9 @@ test('progress survives a reload, in the chapter and the sidebar, and export/imp
   await expect(line).toHaveText(`1 of ${total} exercises done`);
   await page.reload();
   await expect(line).toHaveText(`1 of ${total} exercises done`);
-  await expect(page.locator(`.sidebar a[aria-current="page"] + .sidebar-progress`)).toHaveText(`1/${total}`);
+  const sidebar = page.locator(`.sidebar a[aria-current="page"] + .sidebar-progress`);
+  await expect(sidebar.locator('[aria-hidden="true"]')).toHaveText(`1/${total}`);
+  await expect(sidebar.locator('.visually-hidden')).toHaveText(`, 1 of ${total} exercises done`);
   await expect(page.locator(`#ex-${loaded.exercise.id} .exercise-status`)).toContainText('Correct');
 
   await page.goto('/my-work/');

@@ -64,10 +64,10 @@ test('results can be filtered by part and chapter, and an unknown word says so',
   await page.getByRole('searchbox', { name: 'Search terms' }).fill('model');
   await expect(page.locator('.search-results > li').first()).toBeVisible();
   await page.getByLabel('Part').selectOption({ label: 'Part I: Laying the Foundation' });
-  await page.getByLabel('Chapter').selectOption({ index: 1 });
+  await page.getByRole('combobox', { name: /^Chapter/ }).selectOption({ index: 1 });
   const titles = page.locator('.search-result-title');
   await expect(titles.first()).toBeVisible();
-  const chapter = await page.getByLabel('Chapter').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent!);
+  const chapter = await page.getByRole('combobox', { name: /^Chapter/ }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent!);
   const wanted = chapter.replace(/^\d+\. /, '');
   // Results update as each filter changes; wait for the list that answers both filters.
   await expect.poll(async () => (await titles.allTextContents()).every((t) => t.includes(wanted))).toBe(true);

@@ -91,7 +91,7 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
             'ol.option-list',
             exercise.options.map((option, i) =>
               h('li.option', { dataOption: String(i) }, [
-                h('label', [h('input', { type: input, name: anchor, value: String(i) }), ' ', h('span.option-text', inline(option.text, `options.${i}.text`))]),
+                choiceLabel(input, anchor, i, inline(option.text, `options.${i}.text`)),
                 h('div.option-feedback', { hidden: true, ...ignore }, inline(option.feedback, `options.${i}.feedback`)),
               ]),
             ),
@@ -245,6 +245,35 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
       ),
     ],
   );
+}
+
+/**
+ * A radio or checkbox with its option text. When the option is only a formula, the input also
+ * gets the formula's TeX as its name: accessibility checkers (and some screen readers) do not read
+ * a name out of MathML.
+ */
+function choiceLabel(type: string, name: string, index: number, text: ElementContent[]): Element {
+  const holder = h('span', text);
+  let prose = '';
+  let tex = '';
+  const walk = (node: ElementContent): void => {
+    if (node.type === 'text') prose += node.value;
+    if (node.type !== 'element') return;
+    const classes = (node.properties.className as string[] | undefined) ?? [];
+    if (classes.includes('katex')) {
+      node.children.forEach(function find(child: ElementContent): void {
+        if (child.type !== 'element') return;
+        if (child.tagName === 'annotation') tex += ` ${toString(child)} `;
+        else child.children.forEach(find);
+      });
+      return;
+    }
+    node.children.forEach(walk);
+  };
+  holder.children.forEach(walk);
+  const properties: Properties = { type, name, value: String(index) };
+  if (prose.trim() === '' && tex.trim() !== '') properties.ariaLabel = tex.trim().replace(/\s+/g, ' ');
+  return h('label', [h('input', properties), ' ', h('span.option-text', text)]);
 }
 
 type Renderers = { inline: (md: string, field: string) => ElementContent[]; block: (md: string, field: string) => ElementContent[] };

@@ -120,4 +120,12 @@ describe('::exercise', () => {
     writeFileSync(join(dir, 'exercises', '04-other.yaml'), `exercises:\n${base('t-other', 'true-false', '    answer: true\n    justification: Because.')}`);
     await expect(render(place('t-choice', 't-order', 't-open', 't-other'), options(dir))).rejects.toThrow(/"t-other" belongs to .*04-other\.yaml, not to this chapter/);
   });
+
+  it('names an option that is only a formula by its TeX, and leaves worded options to their label', async () => {
+    const dir = bookWith(goodYaml.replace('{ text: Right, correct: true', () => "{ text: '$[0, 1, 1, 0]$', correct: true"));
+    const { html } = await render(place('t-choice', 't-order', 't-open'), options(dir));
+    const inputs = $$(html, 'input[type="radio"]');
+    expect(inputs[0]!.attrs['aria-label']).toBe('[0, 1, 1, 0]');
+    expect(inputs[1]!.attrs['aria-label']).toBeUndefined();
+  });
 });
