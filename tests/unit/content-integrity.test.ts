@@ -57,6 +57,39 @@ describe('content integrity', () => {
     expect(book.chapters.length).toBe(chapters.filter((c) => !c.draft).length);
   });
 
+  it.each(chapterFiles)('%s has the parts every chapter needs', (name) => {
+    const source = readFileSync(join(contentDir, 'chapters', name), 'utf8');
+    const body = source.replace(/^---[\s\S]*?\n---\n/, '');
+    const data = chapterSchema.parse(frontmatterOf(name));
+    expect(data.objectives.length, 'learning objectives').toBeGreaterThanOrEqual(3);
+    expect(data.objectives.length, 'learning objectives').toBeLessThanOrEqual(6);
+    expect(data.keyTerms.length, 'key terms').toBeGreaterThanOrEqual(5);
+    expect(body, 'a Summary section').toMatch(/^## Summary$/m);
+    expect(body, 'an Exercises section').toMatch(/^## Exercises$/m);
+    expect(body.match(/^```mermaid$/gm)?.length ?? 0, 'Mermaid diagrams').toBeGreaterThanOrEqual(1);
+    expect(body, 'a formula').toMatch(/\$[^$\n]+\$/);
+    expect(new Set([...body.matchAll(/^:::(note|tip|warning|practice)\b/gm)].map((m) => m[1])).size, 'kinds of callout').toBeGreaterThanOrEqual(3);
+    expect(body, 'a citation').toMatch(/@[a-z]+\d{4}/);
+    // Prose words, leaving out code, diagrams, display math, tables and directives.
+    const prose = body
+      .replace(/```[\s\S]*?```/g, '')
+      .replace(/\$\$[\s\S]*?\$\$/g, '')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('|') && !line.startsWith('::'))
+      .join('\n')
+      .replace(/\$[^$\n]*\$/g, '');
+    const words = prose.match(/[A-Za-z][A-Za-z'’-]*/g)?.length ?? 0;
+    expect(words, 'words of prose').toBeGreaterThanOrEqual(3000);
+    expect(words, 'words of prose').toBeLessThanOrEqual(6500);
+  });
+
+  it('the glossary has at least 40 terms, and every term is taught as a key term of some chapter', () => {
+    const glossary = glossarySchema.array().parse(readYaml('glossary.yaml'));
+    expect(glossary.length).toBeGreaterThanOrEqual(40);
+    const taught = new Set(chapterFiles.flatMap((name) => chapterSchema.parse(frontmatterOf(name)).keyTerms));
+    expect(glossary.map((g) => g.id).filter((id) => !taught.has(id))).toEqual([]);
+  });
+
   describe('exercises', () => {
     const all = loadExercises(contentDir);
     const placed = (name: string): string[] => {

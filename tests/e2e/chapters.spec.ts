@@ -1,0 +1,63 @@
+/**
+ * Every chapter of Part I, as a reader meets it: diagrams arrive as inline SVG with a text
+ * alternative, formulas carry MathML, and a distinctive phrase of the chapter finds it by search.
+ * The chapters and phrases come from content/, so a new chapter is covered without editing this file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { chapterSlugFromPath } from '../../src/lib/book.ts';
+import { test, expect } from './fixtures.ts';
+import { kindFilterValues } from '../../src/lib/search-filters.ts';
+
+const dir = join('content', 'chapters');
+const chapters = readdirSync(dir)
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => {
+    const source = readFileSync(join(dir, name), 'utf8');
+    const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
+    const data = parse(front) as { title: string; number: number };
+    // The chapter's opening paragraph, without markup: its first eight words are the search phrase.
+    const opening = body.split('\n\n').find((p) => /^[A-Z]/.test(p.trim())) ?? '';
+    const words = opening.replace(/:term\[([^\]]*)\]\{[^}]*\}/g, '$1').replace(/[^A-Za-z0-9' -]/g, ' ').split(/\s+/).filter(Boolean);
+    return { slug: chapterSlugFromPath(name), title: data.title, number: data.number, phrase: words.slice(0, 8).join(' '), diagrams: (body.match(/^```mermaid$/gm) ?? []).length };
+  });
+
+for (const chapter of chapters) {
+  test(`chapter ${chapter.number} renders its diagrams as SVG with text alternatives and its formulas with MathML`, async ({ page }) => {
+    await page.goto(`/chapters/${chapter.slug}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(chapter.title);
+    const figures = page.locator('.prose .diagram');
+    await expect(figures).toHaveCount(chapter.diagrams);
+    for (const figure of await figures.all()) {
+      const svg = figure.locator('svg:visible');
+      await expect(svg).toHaveCount(1);
+      await expect(svg).toHaveAttribute('role', /img|graphics-document/);
+      expect(await svg.evaluate((el) => el.querySelector('title')?.textContent?.trim().length ?? 0)).toBeGreaterThan(0);
+      expect(await svg.evaluate((el) => el.querySelector('desc')?.textContent?.trim().length ?? 0)).toBeGreaterThan(0);
+    }
+    const formulas = page.locator('.prose .katex');
+    expect(await formulas.count()).toBeGreaterThan(0);
+    expect(await page.locator('.prose .katex math').count()).toBe(await formulas.count());
+    await expect(page.locator('script[src*="katex"], script[src*="mermaid"]')).toHaveCount(0);
+  });
+
+  test(`searching a phrase from chapter ${chapter.number} finds it first`, async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /Search/ }).click();
+    await page.getByRole('combobox', { name: /^Show/ }).selectOption(kindFilterValues.chapters);
+    // Quoted: Pagefind then matches the exact phrase, not just its (common) words.
+    await page.getByRole('searchbox', { name: 'Search terms' }).fill(`"${chapter.phrase}"`);
+    await expect(page.locator('.search-results > li').first().locator('.search-result-title')).toHaveText(`Chapter ${chapter.number}: ${chapter.title}`);
+  });
+}
+
+test('the exercise catalog is in the search index under its own filter', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Search/ }).click();
+  await page.getByRole('combobox', { name: /^Show/ }).selectOption(kindFilterValues.exercises);
+  await page.getByRole('searchbox', { name: 'Search terms' }).fill('exercise');
+  const results = page.locator('.search-results > li');
+  await expect(results).toHaveCount(1);
+  await expect(results.first().locator('.search-result-title')).toHaveText('Exercise catalog');
+});
