@@ -83,10 +83,10 @@ export function rankLabel(ranked: Ranked<unknown>): string {
   return ranked.tied ? `=${ranked.rank}` : String(ranked.rank);
 }
 
-/** How far an item moved from its baseline place: "up 2", "down 1" or "same". */
+/** How far an item moved from its baseline place: "moved up 2", "moved down 1", or "" if it did not. */
 export function moveLabel(baselineRank: number, rank: number): string {
   const delta = baselineRank - rank;
-  return delta === 0 ? 'same' : delta > 0 ? `up ${delta}` : `down ${-delta}`;
+  return delta === 0 ? '' : delta > 0 ? `moved up ${delta}` : `moved down ${-delta}`;
 }
 
 /**
@@ -96,6 +96,14 @@ export function moveLabel(baselineRank: number, rank: number): string {
 export function normalizedWeights(weights: Weights): Weights | undefined {
   const sum = weights.alpha + weights.beta;
   return sum > 0 ? { alpha: weights.alpha / sum, beta: weights.beta / sum } : undefined;
+}
+
+/** The note under the formula: what the weights amount to once scaled to add up to 1. */
+export function ratioNote(weights: Weights): string {
+  const scaled = normalizedWeights(weights);
+  if (!scaled) return 'With both weights at 0 every post scores 0.';
+  if (Math.abs(weights.alpha + weights.beta - 1) < 1e-9) return 'Only the ratio of the weights sets the order; these already add up to 1.';
+  return `Only the ratio of the weights sets the order: scaled to add up to 1, these are α = ${scaled.alpha.toFixed(2)} and β = ${scaled.beta.toFixed(2)}.`;
 }
 
 /** Feed order as labels, "=" joining tied posts: "C, D, F = B, A, E". */

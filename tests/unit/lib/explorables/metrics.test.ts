@@ -3,13 +3,41 @@ import {
   announceMetrics,
   computeMetrics,
   describeTotals,
+  formatCount,
   formatMetric,
+  formatPercent,
   interpret,
   maxCount,
   parseCount,
   presets,
   type Counts,
 } from '../../../../src/lib/explorables/metrics.ts';
+
+describe('formatPercent', () => {
+  it.each([
+    [0.85, '85.00%'],
+    [0.9999, '99.99%'],
+    [0.0001, '0.01%'],
+    [1 / 3, '33.33%'],
+    [1, '100%'],
+    [0, '0%'],
+  ])('%s -> %s', (value, text) => {
+    expect(formatPercent(value)).toBe(text);
+  });
+
+  it('never rounds a value short of 1 up to 100% or a value above 0 down to 0%', () => {
+    expect(formatPercent(999_999 / 1_000_000)).toBe('> 99.99%');
+    expect(formatPercent(1 / 1e12)).toBe('< 0.01%');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(9999)).toBe('9,999');
+    expect(formatCount(1e12)).toBe('1,000,000,000,000');
+  });
+});
 
 const c = (tp: number, fn: number, fp: number, tn: number): Counts => ({ tp, fn, fp, tn });
 const preset = (id: string) => presets.find((p) => p.id === id)!.counts;
@@ -98,9 +126,9 @@ describe('parseCount', () => {
 
 describe('describeTotals', () => {
   it('counts examples and actual positives', () => {
-    expect(describeTotals(preset('always-negative'))).toBe('10,000 examples, 1 actual positive (0.01%).');
-    expect(describeTotals(c(1, 0, 0, 0))).toBe('1 example, 1 actual positive (100%).');
-    expect(describeTotals(c(0, 0, 0, 2))).toBe('2 examples, 0 actual positives (0%).');
+    expect(describeTotals(preset('always-negative'))).toBe('Examples: 10,000. Actual positives: 1 (0.01%).');
+    expect(describeTotals(c(1, 0, 0, 0))).toBe('Examples: 1. Actual positives: 1 (100%).');
+    expect(describeTotals(c(0, 0, 0, 2))).toBe('Examples: 2. Actual positives: 0 (0%).');
     expect(describeTotals(c(0, 0, 0, 0))).toBe('No examples yet.');
   });
 });
@@ -112,9 +140,9 @@ describe('interpret', () => {
     ['the always-negative trap', preset('always-negative'), /^High accuracy \(99\.99%\) but recall is 0: the model never finds a positive; it always says negative\.$/],
     ['recall 0 with false alarms and high accuracy', c(0, 1, 2, 997), /^High accuracy \(99\.70%\) but recall is 0: .*every positive it predicts is a false alarm/],
     ['recall 0 at low accuracy', c(0, 10, 10, 10), /^Recall is 0: the model never finds a positive/],
-    ['no actual negatives', c(5, 5, 0, 0), /^There are no actual negatives, so specificity is undefined/],
+    ['no actual negatives (the specificity card says why it is undefined)', c(5, 5, 0, 0), /^Recall \(50\.00%\) is below precision \(100%\)/],
     ['a model that flags everything', preset('always-positive'), /^Recall is perfect but precision is only 0\.01%/],
-    ['high accuracy hiding poor positives', c(10, 40, 10, 940), /^Accuracy \(95\.00%\) looks good only because negatives dominate: an F1 score of 28\.57%/],
+    ['high accuracy hiding poor positives', c(10, 40, 10, 940), /^Accuracy \(95\.00%\) flatters the model because negatives dominate: its F1 score is only 28\.57%\.$/],
     ['a good balanced model', preset('balanced'), /^Precision \(80\.00%\) and recall \(88\.89%\) are both high/],
     ['more misses than false alarms', c(30, 20, 5, 45), /^Recall \(60\.00%\) is below precision \(85\.71%\): the model misses more positives/],
     ['more false alarms than misses', preset('rare-positives'), /^Precision \(40\.00%\) is below recall \(80\.00%\): the model raises more false alarms/],

@@ -7,6 +7,7 @@ import {
   feedSummary,
   moveLabel,
   normalizedWeights,
+  ratioNote,
   rankItems,
   rankLabel,
 } from '../../../../src/lib/explorables/objective-weights.ts';
@@ -92,15 +93,22 @@ describe('rankItems', () => {
 
 describe('labels and summaries', () => {
   it('moveLabel says how far a post moved from its baseline place', () => {
-    expect(moveLabel(4, 1)).toBe('up 3');
-    expect(moveLabel(1, 6)).toBe('down 5');
-    expect(moveLabel(2, 2)).toBe('same');
+    expect(moveLabel(4, 1)).toBe('moved up 3');
+    expect(moveLabel(1, 6)).toBe('moved down 5');
+    expect(moveLabel(2, 2)).toBe('');
   });
 
   it('normalizedWeights scales the weights to add up to 1', () => {
     expect(normalizedWeights({ alpha: 1, beta: 0.5 })).toEqual({ alpha: 2 / 3, beta: 1 / 3 });
     expect(normalizedWeights({ alpha: 0, beta: 0.3 })).toEqual({ alpha: 0, beta: 1 });
     expect(normalizedWeights({ alpha: 0, beta: 0 })).toBeUndefined();
+  });
+
+  it('ratioNote says what the weights amount to when scaled to add up to 1', () => {
+    expect(ratioNote({ alpha: 0.5, beta: 0.5 })).toBe('Only the ratio of the weights sets the order; these already add up to 1.');
+    expect(ratioNote({ alpha: 0.7, beta: 0.3 })).toMatch(/already add up to 1/);
+    expect(ratioNote({ alpha: 1, beta: 0.5 })).toBe('Only the ratio of the weights sets the order: scaled to add up to 1, these are α = 0.67 and β = 0.33.');
+    expect(ratioNote({ alpha: 0, beta: 0 })).toBe('With both weights at 0 every post scores 0.');
   });
 
   it('feedOrder joins tied posts with "="', () => {

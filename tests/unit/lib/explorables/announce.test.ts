@@ -1,31 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { debouncedAnnouncer, formatCount, formatPercent } from '../../../../src/lib/explorables/format.ts';
-
-describe('formatPercent', () => {
-  it.each([
-    [0.85, '85.00%'],
-    [0.9999, '99.99%'],
-    [0.0001, '0.01%'],
-    [1 / 3, '33.33%'],
-    [1, '100%'],
-    [0, '0%'],
-  ])('%s -> %s', (value, text) => {
-    expect(formatPercent(value)).toBe(text);
-  });
-
-  it('never rounds a value short of 1 up to 100% or a value above 0 down to 0%', () => {
-    expect(formatPercent(999_999 / 1_000_000)).toBe('> 99.99%');
-    expect(formatPercent(1 / 1e12)).toBe('< 0.01%');
-  });
-});
-
-describe('formatCount', () => {
-  it('groups thousands', () => {
-    expect(formatCount(0)).toBe('0');
-    expect(formatCount(9999)).toBe('9,999');
-    expect(formatCount(1e12)).toBe('1,000,000,000,000');
-  });
-});
+import { debouncedAnnouncer } from '../../../../src/lib/explorables/announce.ts';
 
 describe('debouncedAnnouncer', () => {
   afterEach(() => void vi.useRealTimers());
