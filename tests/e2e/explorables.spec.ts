@@ -15,7 +15,7 @@ const chaptersDir = fileURLToPath(new URL('../../dist/chapters/', import.meta.ur
 /** The URL of the first built chapter that renders `<tag>`. */
 function chapterWith(tag: string): string {
   const slug = readdirSync(chaptersDir).find((s) => readFileSync(`${chaptersDir}${s}/index.html`, 'utf8').includes(`<${tag}`));
-  if (!slug) throw new Error(`No chapter in dist/ renders <${tag}>: place the component in its chapter (see the README of the explorables)`);
+  if (!slug) throw new Error(`No chapter in dist/ renders <${tag}>: place the component in its chapter (README, Writing a chapter)`);
   return `/chapters/${slug}/`;
 }
 
