@@ -5,7 +5,7 @@
  * reading once the reader pauses.
  */
 import { debouncedAnnouncer } from '../lib/explorables/announce.ts';
-import { announceMetrics, computeMetrics, describeTotals, formatMetric, interpret, metricKeys, parseCount, type Counts } from '../lib/explorables/metrics.ts';
+import { announceMetrics, computeMetrics, describeTotals, formatMetric, interpret, metricKeys, parseCount, undefinedReason, type Counts } from '../lib/explorables/metrics.ts';
 
 class MetricCalculator extends HTMLElement {
   connectedCallback(): void {
@@ -24,26 +24,28 @@ class MetricCalculator extends HTMLElement {
       for (const input of inputs) {
         const parsed = parseCount(input.value, input.validity.badInput);
         const key = input.dataset.count as keyof Counts;
-        if (parsed.ok) counts[key] = parsed.value;
-        else errors.push(`${input.labels?.[0]?.textContent}: ${parsed.message}`);
-        if (parsed.ok) input.removeAttribute('aria-invalid');
-        else input.setAttribute('aria-invalid', 'true');
+        if (parsed.ok) {
+          counts[key] = parsed.value;
+          input.removeAttribute('aria-invalid');
+        } else {
+          errors.push(`${input.labels?.[0]?.textContent}: ${parsed.message}`);
+          input.setAttribute('aria-invalid', 'true');
+        }
         document.getElementById(`${input.id}-error`)!.textContent = parsed.ok ? '' : parsed.message;
       }
       if (errors.length > 0) {
         text('.mc-value', '—');
         text('.mc-why', '');
         text('[data-totals]', '');
-        text('[data-reading]', 'Correct the marked count to see the metrics.');
+        text('[data-reading]', `Correct the marked ${errors.length === 1 ? 'count' : 'counts'} to see the metrics.`);
         announce(errors.join(' '));
         return;
       }
       const valid = counts as Counts;
       const metrics = computeMetrics(valid);
       for (const key of metricKeys) {
-        const metric = metrics[key];
-        text(`[data-metric="${key}"] .mc-value`, formatMetric(metric));
-        text(`[data-metric="${key}"] .mc-why`, metric.defined ? '' : `because ${metric.reason}`);
+        text(`[data-metric="${key}"] .mc-value`, formatMetric(metrics[key]));
+        text(`[data-metric="${key}"] .mc-why`, undefinedReason(metrics[key]));
       }
       text('[data-totals]', describeTotals(valid));
       text('[data-reading]', interpret(valid));

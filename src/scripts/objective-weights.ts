@@ -12,10 +12,11 @@ interface Row extends FeedPost {
 
 class ObjectiveWeights extends HTMLElement {
   connectedCallback(): void {
-    const sliders = [...this.querySelectorAll<HTMLInputElement>('input[data-weight]')];
+    const alpha = this.querySelector<HTMLInputElement>('input[data-weight="alpha"]');
+    const beta = this.querySelector<HTMLInputElement>('input[data-weight="beta"]');
     const body = this.querySelector('tbody');
     const status = this.querySelector('[role="status"]');
-    if (!body || !status || sliders.length !== 2) return;
+    if (!alpha || !beta || !body || !status) return;
     const announce = debouncedAnnouncer(status);
     const rows: Row[] = [...body.rows].map((row) => {
       const { label = '', title = '', quality, engagement } = row.dataset;
@@ -25,7 +26,7 @@ class ObjectiveWeights extends HTMLElement {
     const set = (selector: string, text: string) => this.querySelectorAll(selector).forEach((el) => (el.textContent = text));
 
     const update = () => {
-      const weights = Object.fromEntries(sliders.map((s) => [s.dataset.weight, s.valueAsNumber])) as unknown as Weights;
+      const weights: Weights = { alpha: alpha.valueAsNumber, beta: beta.valueAsNumber };
       const ranked = rankItems(rows, weights);
       for (const r of ranked) {
         const cell = (name: string) => r.item.row.querySelector(`[data-${name}]`)!;
@@ -41,9 +42,10 @@ class ObjectiveWeights extends HTMLElement {
       set('[data-summary]', summary);
       announce(summary);
     };
-    for (const slider of sliders) slider.addEventListener('input', update);
+    alpha.addEventListener('input', update);
+    beta.addEventListener('input', update);
     // A reload may restore moved sliders: show the feed they describe.
-    if (sliders.some((s) => s.value !== s.defaultValue)) update();
+    if (alpha.value !== alpha.defaultValue || beta.value !== beta.defaultValue) update();
   }
 }
 

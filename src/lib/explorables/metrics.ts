@@ -79,6 +79,11 @@ export function formatMetric(metric: MetricValue): string {
   return metric.defined ? formatPercent(metric.value) : 'undefined';
 }
 
+/** Shown under an undefined metric: "because the model never predicts positive (TP + FP = 0)". */
+export function undefinedReason(metric: MetricValue): string {
+  return metric.defined ? '' : `because ${metric.reason}`;
+}
+
 /** Counts beyond this are refused: four of them still add up exactly in a double. */
 export const maxCount = 1e12;
 

@@ -10,6 +10,7 @@ import {
   maxCount,
   parseCount,
   presets,
+  undefinedReason,
   type Counts,
 } from '../../../../src/lib/explorables/metrics.ts';
 
@@ -72,6 +73,12 @@ describe('computeMetrics', () => {
     // F1 stays defined (0) from the counts even though precision is not.
     expect(formatMetric(m.f1)).toBe('0%');
     expect(formatMetric(m.specificity)).toBe('100%');
+  });
+
+  it('undefinedReason explains an undefined metric and says nothing for a defined one', () => {
+    const m = computeMetrics(preset('always-negative'));
+    expect(undefinedReason(m.precision)).toBe('because the model never predicts positive (TP + FP = 0)');
+    expect(undefinedReason(m.recall)).toBe('');
   });
 
   it('leaves only the metrics with a zero denominator undefined', () => {
