@@ -99,15 +99,6 @@ test.describe('ObjectiveWeights', () => {
     await expect(ow.getByRole('status')).toHaveText(/^Top of the feed: B\./);
     await expectAxeClean(page, tag);
   });
-
-  test('fits a 360 px screen without scrolling sideways', async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    const ow = await open(page, tag);
-    const table = ow.locator('.table-scroll');
-    const [scroll, client] = await table.evaluate((el) => [el.scrollWidth, el.clientWidth]);
-    expect(scroll).toBeLessThanOrEqual(client);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  });
 });
 
 test.describe('MetricCalculator', () => {
@@ -251,6 +242,19 @@ test.describe('MlFitChecklist', () => {
     expect(await announcements()).toBeLessThanOrEqual(3);
   });
 });
+
+for (const tag of ['objective-weights', 'metric-calculator', 'ml-fit-checklist']) {
+  test(`${tag} fits a 360 px screen without scrolling sideways`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const explorable = await open(page, tag);
+    const [scroll, client] = await explorable.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    for (const region of await explorable.locator('.table-scroll').all()) {
+      expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+}
 
 test('without JavaScript every explorable shows its explanation and its default results', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
