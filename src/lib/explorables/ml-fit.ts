@@ -123,7 +123,7 @@ export function verdictText(verdict: Verdict, alternative = 'a rule, a query or 
     case 'ml':
       return {
         title: 'ML is likely a fit',
-        detail: 'No answer points to a rule, a query, a report or an exact calculation, and these answers speak for ML. Build a simple baseline anyway, to measure the model against:',
+        detail: 'No answer points to a rule, a query, a report or an exact calculation. Build a simple baseline anyway, to measure the model against. These answers speak for ML:',
       };
   }
 }

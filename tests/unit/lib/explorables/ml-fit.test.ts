@@ -70,6 +70,7 @@ describe('verdictText', () => {
 
   it('says ML is likely a fit', () => {
     expect(verdictText({ kind: 'ml', drivers: [] }).title).toBe('ML is likely a fit');
+    expect(verdictText({ kind: 'ml', drivers: [] }).detail).toMatch(/^No answer points to a rule.*Build a simple baseline anyway.*These answers speak for ML:$/);
   });
 });
 
