@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { readBuildEnv } from './src/lib/build-env.ts';
 import mermaidCleanup from './src/integrations/mermaid-cleanup.ts';
+import katexFonts from './src/integrations/katex-fonts.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { bookPipeline, defaultMermaidCacheDir } from './src/plugins/index.ts';
 
@@ -26,5 +27,5 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), mermaidCleanup(), pagefind()],
+  integrations: [mdx(), mermaidCleanup(), katexFonts(), pagefind()],
 });

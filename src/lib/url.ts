@@ -11,3 +11,6 @@ export function withBase(base: string, path: string): string {
 export const chapterPath = (id: string): string => `chapters/${id}/`;
 export const partPath = (id: string): string => `parts/${id}/`;
 export const glossaryPath = (id?: string): string => (id ? `glossary/#${id}` : 'glossary/');
+
+/** The file with a chapter's exercise feedback, hints and explanations (fetched on first use). */
+export const exerciseFeedbackPath = (chapterId: string): string => `exercise-feedback/${chapterId}.html`;

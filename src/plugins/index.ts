@@ -49,7 +49,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
       remarkFigures,
       remarkXref,
       [remarkGlossaryTerms, { glossary: readGlossary(options.contentDir), base: options.base }],
-      [remarkExercises, { contentDir: options.contentDir, edition: options.edition ?? 'student' }],
+      [remarkExercises, { contentDir: options.contentDir, edition: options.edition ?? 'student', base: options.base }],
       remarkDirectiveGuard,
       remarkReadingTime,
       [remarkMermaid, { cacheDir: options.mermaidCacheDir }],

@@ -14,10 +14,13 @@ import { chapterSlugFromPath } from '../lib/book.ts';
 import { checkObjectives, ExerciseDataError, loadExercises, type LoadedExercise } from '../lib/exercises/load.ts';
 import { exerciseLabel, renderExercise, type Edition } from '../lib/exercises/render.ts';
 import { fail, frontmatterOf } from './util.ts';
+import { exerciseFeedbackPath, withBase } from '../lib/url.ts';
 
 export interface ExercisesOptions {
   contentDir: string;
   edition: Edition;
+  /** Site base path, for the URL of the chapter's feedback file. */
+  base: string;
 }
 
 const isChapterFile = (path: string | undefined): boolean => !!path && /[\\/]chapters[\\/][^\\/]+\.mdx?$/.test(path);
@@ -73,6 +76,7 @@ export default function remarkExercises(options: ExercisesOptions) {
           edition: options.edition,
           file: found.file,
           chapter: found.chapter,
+          feedbackUrl: withBase(options.base, exerciseFeedbackPath(found.chapter)),
           ...(number !== undefined ? { label: exerciseLabel(number, index) } : {}),
         });
       } catch (error) {

@@ -15,6 +15,24 @@ import { isStale } from '../lib/exercises/storage.ts';
 import { workStore } from './work-store.ts';
 import type { Answer, AnswerKey, SavedWork, WorkStatus } from '../lib/exercises/types.ts';
 
+/** Feedback files by URL, fetched once per page (the feedback of every exercise of a chapter). */
+const feedbackFiles = new Map<string, Promise<Document>>();
+
+function feedbackFile(url: string): Promise<Document> {
+  let file = feedbackFiles.get(url);
+  if (!file) {
+    file = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status}`);
+      // Our own build output, parsed as an inert document: nothing in it runs.
+      return new DOMParser().parseFromString(await response.text(), 'text/html');
+    });
+    // A failed fetch (offline, say) is tried again next time.
+    file.catch(() => feedbackFiles.delete(url));
+    feedbackFiles.set(url, file);
+  }
+  return file;
+}
+
 const $ = <T extends Element>(root: ParentNode, selector: string): T | null => root.querySelector<T>(selector);
 const $$ = <T extends Element>(root: ParentNode, selector: string): T[] => [...root.querySelectorAll<T>(selector)];
 
@@ -44,6 +62,32 @@ class BookExercise extends HTMLElement {
     this.restore();
   }
 
+  private feedbackLoaded = false;
+
+  /**
+   * Fills the feedback, hint and explanation slots from the chapter's feedback file the first time
+   * they are needed. Resolves false (and says so) when the file cannot be loaded.
+   */
+  private async feedback(): Promise<boolean> {
+    const url = this.dataset.feedback;
+    if (!url || this.feedbackLoaded) return true;
+    try {
+      const file = await feedbackFile(url);
+      const entry = [...file.querySelectorAll<HTMLElement>('[data-feedback-for]')].find((e) => e.dataset.feedbackFor === this.id_);
+      for (const part of entry ? [...entry.querySelectorAll<HTMLElement>('[data-slot]')] : []) {
+        const slot = $<HTMLElement>(this, `[data-slot="${part.dataset.slot}"]`);
+        slot?.replaceChildren(...[...part.childNodes].map((n) => document.importNode(n, true)));
+      }
+      this.feedbackLoaded = true;
+      return true;
+    } catch {
+      const note = $<HTMLElement>(this, '.exercise-storage')!;
+      note.textContent = 'The feedback for this exercise could not be loaded (are you offline?). Your answer is saved and its verdict stands.';
+      note.hidden = false;
+      return false;
+    }
+  }
+
   private get id_(): string {
     return this.dataset.id ?? '';
   }
@@ -52,8 +96,8 @@ class BookExercise extends HTMLElement {
     const button = (event.target as Element).closest<HTMLButtonElement>('button');
     if (!button || !this.contains(button)) return;
     const action = button.dataset.action;
-    if (action === 'hint') this.showHint(button);
-    else if (action === 'explain') this.reveal('.exercise-explanation', button);
+    if (action === 'hint') void this.feedback().then(() => this.showHint(button));
+    else if (action === 'explain') void this.feedback().then(() => this.reveal('.exercise-explanation', button));
     else if (action === 'retry') this.retry();
     else if (action === 'copy-link') void this.copyLink();
     else if (button.dataset.move) this.move(button.closest('li')!, Number(button.dataset.move), button);
@@ -143,7 +187,10 @@ class BookExercise extends HTMLElement {
       return;
     }
     if (saved.status === 'self-assessed') this.showKeyPoints(false);
-    else if (saved.status !== 'in-progress') this.showVerdict(false);
+    else if (saved.status !== 'in-progress') {
+      this.showVerdict(false);
+      void this.feedback().then(() => this.showVerdict(false));
+    }
   }
 
   private onEdit(): void {
@@ -176,13 +223,17 @@ class BookExercise extends HTMLElement {
     this.save(result.verdict, previous + 1);
     $<HTMLElement>(this, '.exercise-stale')!.hidden = true;
     this.showVerdict(true);
+    // The verdict is shown at once; the option feedback appears as soon as its file is here.
+    void this.feedback().then((ok) => ok && this.showVerdict(false, true));
   }
 
   /** Shows the verdict of the current answer: marks, option feedback, buttons, announcement. */
-  private showVerdict(announce: boolean): void {
+  private showVerdict(announce: boolean, keepStatus = false): void {
     const result = grade(this.key, this.answer());
     if (result.verdict === 'invalid') return;
+    const status = this.status.textContent;
     this.clearMarks();
+    if (keepStatus) this.status.textContent = status;
     this.dataset.verdict = result.verdict;
     if (this.key.type === 'single-choice' || this.key.type === 'multiple-select') {
       for (const input of $$<HTMLInputElement>(this, '.option input:checked')) {
@@ -208,7 +259,7 @@ class BookExercise extends HTMLElement {
     const detail = rest.charAt(0).toUpperCase() + rest.slice(1);
     const text = `${prefix}${detail ? ` ${detail}` : ''}${result.verdict === 'correct' ? '' : ' Try again, or use a hint.'}`;
     if (announce) this.say(text);
-    else this.status.textContent = text;
+    else if (!keepStatus) this.status.textContent = text;
   }
 
   private showKeyPoints(announce: boolean): void {

@@ -31,6 +31,12 @@ export interface RenderOptions {
   headingLevel?: 2 | 3;
   /** Absolute URL path of the exercise's home (chapter page) for the permalink; defaults to the current page. */
   homeHref?: string;
+  /**
+   * URL of a feedback file (see `renderFeedback`): option feedback, hints and the explanation are
+   * left out of the page and fetched from there on first use. Keeps chapter pages inside their
+   * byte budget; without JavaScript nobody sees feedback anyway.
+   */
+  feedbackUrl?: string;
 }
 
 const difficultyLabels = { introductory: 'Introductory', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
@@ -51,6 +57,8 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
   const idFor = (suffix: string) => `${anchor}-${suffix}`;
   const level = options.headingLevel ?? 3;
   const autoChecked = exercise.type !== 'open' && exercise.type !== 'case-study';
+  const detached = options.feedbackUrl !== undefined;
+  const parts = feedbackParts(exercise, inline, block);
 
   const header = h('header.exercise-header', [
     h(`h${level}.unnumbered.exercise-title`, { id: idFor('title') }, [
@@ -92,7 +100,7 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
             exercise.options.map((option, i) =>
               h('li.option', { dataOption: String(i) }, [
                 choiceLabel(input, anchor, i, inline(option.text, `options.${i}.text`)),
-                h('div.option-feedback', { hidden: true, ...ignore }, inline(option.feedback, `options.${i}.feedback`)),
+                h('div.option-feedback', { hidden: true, dataSlot: `feedback-${i}`, ...ignore }, detached ? [] : parts.feedback[i]!),
               ]),
             ),
           ),
@@ -200,7 +208,7 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
       h(
         'ol.exercise-hints',
         { ariaLabel: 'Hints', ...ignore },
-        exercise.hints.map((hint, i) => h('li', { hidden: true }, [h('strong', `Hint ${i + 1}: `), ...inline(hint, `hints.${i}`)])),
+        exercise.hints.map((_, i) => h('li', { hidden: true, dataSlot: `hint-${i}` }, detached ? [] : parts.hints[i]!)),
       ),
     );
   }
@@ -216,11 +224,7 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
     h('p.exercise-status', { role: 'status', ariaLive: 'polite' }),
     h('p.exercise-stale', { hidden: true }, 'This answer was saved for an earlier version of this exercise. It is kept here, but it has not been checked against the current version.'),
     h('p.exercise-storage', { hidden: true }),
-    h('div.exercise-explanation', { hidden: true, ...ignore }, [
-      h('p.exercise-explanation-heading', 'Explanation'),
-      ...(exercise.type === 'true-false' ? block(`**${exercise.answer ? 'True' : 'False'}.** ${exercise.justification}`, 'justification') : []),
-      ...block(exercise.explanation, 'explanation'),
-    ]),
+    h('div.exercise-explanation', { hidden: true, ...ignore }, [h('p.exercise-explanation-heading', 'Explanation'), h('div', { dataSlot: 'explanation' }, detached ? [] : parts.explanation)]),
   );
 
   const children: ElementContent[] = [header, h('form.exercise-form', { noValidate: true }, body.filter((n): n is Element => n !== null))];
@@ -238,6 +242,7 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
           dataHash: exerciseHash(exercise),
           dataChapter: options.chapter,
           dataTitle: exercise.title,
+          ...(detached ? { dataFeedback: options.feedbackUrl } : {}),
           dataKey: JSON.stringify(answerKeyOf(exercise)),
           ...(layoutOf(exercise).items ? { dataLayout: JSON.stringify(layoutOf(exercise).items) } : {}),
         },
@@ -274,6 +279,32 @@ function choiceLabel(type: string, name: string, index: number, text: ElementCon
   const properties: Properties = { type, name, value: String(index) };
   if (prose.trim() === '' && tex.trim() !== '') properties.ariaLabel = tex.trim().replace(/\s+/g, ' ');
   return h('label', [h('input', properties), ' ', h('span.option-text', text)]);
+}
+
+/** The texts a reader sees only after trying: feedback per option, hints, the explanation. */
+function feedbackParts(exercise: Exercise, inline: (md: string, field: string) => ElementContent[], block: (md: string, field: string) => ElementContent[]) {
+  return {
+    feedback: exercise.type === 'single-choice' || exercise.type === 'multiple-select' ? exercise.options.map((o, i) => inline(o.feedback, `options.${i}.feedback`)) : [],
+    hints: exercise.hints.map((hint, i) => [h('strong', `Hint ${i + 1}: `), ...inline(hint, `hints.${i}`)]),
+    explanation: [
+      ...(exercise.type === 'true-false' ? block(`**${exercise.answer ? 'True' : 'False'}.** ${exercise.justification}`, 'justification') : []),
+      ...block(exercise.explanation, 'explanation'),
+    ],
+  };
+}
+
+/**
+ * The feedback file's entry for one exercise: `<div data-feedback-for="id">` holding one element
+ * per slot (`data-slot="feedback-0"`, `hint-1`, `explanation`) whose children fill the page's slot.
+ */
+export function renderFeedback(exercise: Exercise, file: string): Element {
+  const where = (field: string) => `${file}: exercise "${exercise.id}", field ${field}`;
+  const parts = feedbackParts(exercise, (md, f) => markdownInline(md, where(f)), (md, f) => markdownBlock(md, where(f)));
+  return h('div', { dataFeedbackFor: exercise.id }, [
+    ...parts.feedback.map((children, i) => h('div', { dataSlot: `feedback-${i}` }, children)),
+    ...parts.hints.map((children, i) => h('div', { dataSlot: `hint-${i}` }, children)),
+    h('div', { dataSlot: 'explanation' }, parts.explanation),
+  ]);
 }
 
 type Renderers = { inline: (md: string, field: string) => ElementContent[]; block: (md: string, field: string) => ElementContent[] };

@@ -128,4 +128,14 @@ describe('::exercise', () => {
     expect(inputs[0]!.attrs['aria-label']).toBe('[0, 1, 1, 0]');
     expect(inputs[1]!.attrs['aria-label']).toBeUndefined();
   });
+
+  it('leaves option feedback, hints and explanations to the chapter\'s feedback file', async () => {
+    const { html } = await render(place('t-choice', 't-order', 't-open'), options(good, { base: '/book/' }));
+    expect(html).not.toContain('FEEDBACK-RIGHT');
+    expect(html).not.toContain('First hint');
+    expect(html).not.toContain('Explanation of t-choice');
+    expect($$(html, 'book-exercise')[0]!.attrs['data-feedback']).toBe('/book/exercise-feedback/test-chapter.html');
+    const slots = $$(html, '[data-slot]').map((e) => e.attrs['data-slot']);
+    expect(slots.slice(0, 5)).toEqual(['feedback-0', 'feedback-1', 'hint-0', 'hint-1', 'explanation']);
+  });
 });
