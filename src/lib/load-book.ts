@@ -49,8 +49,10 @@ export async function exercisesByChapter(): Promise<Map<string, LoadedExercise[]
   return new Map(book.chapters.map((c) => [c.id, all.filter((e) => e.chapter === c.id)]));
 }
 
-/** `id:hash` tokens that progress displays read (scripts/book-progress.ts). */
-export const progressTokens = (items: LoadedExercise[]): string => items.map((e) => `${e.exercise.id}:${exerciseHash(e.exercise)}`).join(' ');
+/** `id:hash-prefix` tokens that progress displays read (scripts/book-progress.ts). */
+// Six hex digits of the hash are plenty to notice an edited exercise, and the sidebar repeats
+// these tokens on every page.
+export const progressTokens = (items: LoadedExercise[]): string => items.map((e) => `${e.exercise.id}:${exerciseHash(e.exercise).slice(0, 6)}`).join(' ');
 
 export interface CatalogEntry {
   loaded: LoadedExercise;

@@ -1,9 +1,8 @@
 /**
  * Fills every `[data-progress]` element (sidebar entries, the chapter's progress line) with how
  * many of its exercises are done: answered correctly or self-assessed, against the exercise's
- * current version (`id:hash` tokens). Updates when work changes in this tab or another.
+ * current version (`id:hash-prefix` tokens). Updates when work changes in this tab or another.
  */
-import { isStale } from '../lib/exercises/storage.ts';
 import { workStore } from './work-store.ts';
 
 function update(): void {
@@ -13,7 +12,8 @@ function update(): void {
     const done = tokens.filter((token) => {
       const [id = '', hash = ''] = token.split(':');
       const work = store.get(id);
-      return !!work && !isStale(work, hash) && (work.status === 'correct' || work.status === 'self-assessed');
+      // Tokens carry a prefix of the exercise's current hash: a different one means an earlier version.
+      return !!work && work.hash.startsWith(hash) && hash !== '' && (work.status === 'correct' || work.status === 'self-assessed');
     }).length;
     const text = `${done} of ${tokens.length} exercises done`;
     if (element.dataset.progressShort !== undefined) {
