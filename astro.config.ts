@@ -2,16 +2,13 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { readBuildEnv } from './src/lib/build-env.ts';
-import mermaidCleanup from './src/integrations/mermaid-cleanup.ts';
+import mermaidBrowser from './src/integrations/mermaid-browser.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { bookPipeline, defaultMermaidCacheDir } from './src/plugins/index.ts';
 
 const env = readBuildEnv();
-const pipeline = bookPipeline({
-  contentDir: env.contentDir,
-  base: env.base,
-  mermaidCacheDir: process.env.BOOK_MERMAID_CACHE === 'off' ? undefined : (process.env.BOOK_MERMAID_CACHE ?? defaultMermaidCacheDir),
-});
+const mermaidCacheDir = process.env.BOOK_MERMAID_CACHE === 'off' ? undefined : (process.env.BOOK_MERMAID_CACHE ?? defaultMermaidCacheDir);
+const pipeline = bookPipeline({ contentDir: env.contentDir, base: env.base, mermaidCacheDir });
 
 export default defineConfig({
   site: env.site,
@@ -25,5 +22,5 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), mermaidCleanup(), pagefind()],
+  integrations: [mdx(), mermaidBrowser({ contentDir: env.contentDir, cacheDir: mermaidCacheDir }), pagefind()],
 });
