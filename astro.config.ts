@@ -2,18 +2,14 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { readBuildEnv } from './src/lib/build-env.ts';
-import mermaidCleanup from './src/integrations/mermaid-cleanup.ts';
 import katexFonts from './src/integrations/katex-fonts.ts';
+import mermaidBrowser from './src/integrations/mermaid-browser.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { bookPipeline, defaultMermaidCacheDir } from './src/plugins/index.ts';
 
 const env = readBuildEnv();
-const pipeline = bookPipeline({
-  contentDir: env.contentDir,
-  base: env.base,
-  edition: env.edition,
-  mermaidCacheDir: process.env.BOOK_MERMAID_CACHE === 'off' ? undefined : (process.env.BOOK_MERMAID_CACHE ?? defaultMermaidCacheDir),
-});
+const mermaidCacheDir = process.env.BOOK_MERMAID_CACHE === 'off' ? undefined : (process.env.BOOK_MERMAID_CACHE ?? defaultMermaidCacheDir);
+const pipeline = bookPipeline({ contentDir: env.contentDir, base: env.base, edition: env.edition, mermaidCacheDir });
 
 export default defineConfig({
   site: env.site,
@@ -23,9 +19,10 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ ...pipeline, remarkRehype: { footnoteLabelTagName: 'h2' } }),
+    // smartypants: false because the pipeline has its own, faster and with the same output.
+    processor: unified({ ...pipeline, smartypants: false, remarkRehype: { footnoteLabelTagName: 'h2' } }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), mermaidCleanup(), katexFonts(), pagefind()],
+  integrations: [mdx(), mermaidBrowser({ contentDir: env.contentDir, cacheDir: mermaidCacheDir }), katexFonts(), pagefind()],
 });

@@ -1,11 +1,12 @@
 /**
  * The Markdown/MDX pipeline of the book, in order. Each plugin does one job; see README.md here.
+ * It includes smart typography (remark-smartypants.ts), so Astro's own must be off
+ * (`smartypants: false` in astro.config.ts).
  */
 import type { RemarkPlugins, RehypePlugins } from '@astrojs/markdown-remark';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeCitation from 'rehype-citation';
 import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import remarkDirective from 'remark-directive';
@@ -14,6 +15,7 @@ import type { Element } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { bibliographyPath, readGlossary } from '../lib/content-files.ts';
 import rehypeBookNumbering from './rehype-book-numbering.ts';
+import rehypeCite from './rehype-cite.ts';
 import rehypeKatexStrict from './rehype-katex-strict.ts';
 import rehypeReferences from './rehype-references.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
@@ -25,6 +27,7 @@ import remarkFigures from './remark-figures.ts';
 import remarkGlossaryTerms from './remark-glossary-terms.ts';
 import remarkMermaid from './remark-mermaid.ts';
 import remarkReadingTime from './remark-reading-time.ts';
+import remarkSmartypants from './remark-smartypants.ts';
 import remarkXref from './remark-xref.ts';
 
 export interface PipelineOptions {
@@ -43,6 +46,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
   if (!existsSync(bib)) throw new Error(`The bibliography ${bib} is missing: citations are resolved from it (an empty file is fine).`);
   return {
     remarkPlugins: [
+      remarkSmartypants,
       remarkMath,
       remarkDirective,
       remarkCallouts,
@@ -57,7 +61,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
     rehypePlugins: [
       [rehypeKatex, { strict: 'error', throwOnError: false, output: 'htmlAndMathml' }],
       rehypeKatexStrict,
-      [rehypeCitation, { path: dirname(bibliographyPath(options.contentDir)), bibliography: basename(bibliographyPath(options.contentDir)), csl: 'apa', linkCitations: true }],
+      [rehypeCite, { path: dirname(bibliographyPath(options.contentDir)), bibliography: basename(bibliographyPath(options.contentDir)), csl: 'apa', linkCitations: true }],
       rehypeReferences,
       rehypeSlug,
       rehypeBookNumbering,

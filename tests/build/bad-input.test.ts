@@ -46,7 +46,7 @@ describe.concurrent('astro build on fixture books', { timeout: 150_000 }, () => 
     expect(page).toContain('href="/book/glossary/#test-term"');
     expect(page).toContain('href="/book/glossary/#other-term"');
     expect(page).toContain('href="#bib-doe2020">Doe, 2020</a>');
-    expect(page).toMatch(/<div class="diagram-light"><svg id="mmd-[0-9a-f]{6}-1-l"/);
+    expect(page).toMatch(/<div class="diagram" data-pagefind-ignore="all"><svg id="mmd-[0-9a-f]{6}-1"/);
     expect(page).toContain('ratio:high');
     expect(page).not.toContain('mmdplaceholderid');
     const second = readFileSync(join(result.outDir, 'chapters', 'second', 'index.html'), 'utf8');

@@ -18,6 +18,20 @@ test('formulas are KaTeX with MathML and no KaTeX or Mermaid JavaScript is loade
   expect(external).toEqual([]);
 });
 
+/** Relative luminance of a CSS rgb() colour. */
+const luminance = (css: string): number => {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
+
+/** The fill of the first diagram's first text, and the page background, as the reader sees them. */
+const diagramColours = (page: import('@playwright/test').Page) =>
+  page.locator('.diagram svg').first().evaluate((svg) => ({
+    text: getComputedStyle(svg.querySelector('text')!).fill,
+    node: getComputedStyle(svg.querySelector('.node rect, .node path, .node polygon')!).fill,
+    background: getComputedStyle(document.documentElement).backgroundColor,
+  }));
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`diagrams are inline SVG with text alternatives and follow the ${scheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -25,10 +39,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     const diagrams = page.locator('.diagram');
     expect(await diagrams.count()).toBeGreaterThanOrEqual(2);
-    const visible = page.locator(`.diagram-${scheme} svg`).first();
-    const hidden = page.locator(`.diagram-${scheme === 'light' ? 'dark' : 'light'} svg`).first();
+    // One SVG per diagram, themed by CSS custom properties.
+    expect(await page.locator('.diagram svg').count()).toBe(await diagrams.count());
+    const visible = page.locator('.diagram svg').first();
     await expect(visible).toBeVisible();
-    await expect(hidden).toBeHidden();
     const alt = await visible.evaluate((svg) => {
       const text = (attr: string) =>
         (svg.getAttribute(attr) ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
@@ -36,18 +50,12 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     expect(alt.title.length).toBeGreaterThan(3);
     expect(alt.description.length).toBeGreaterThan(10);
-    // Text in the diagram is legible against the page: its colour differs clearly from the background.
-    const contrast = await visible.evaluate((svg) => {
-      const text = svg.querySelector('text, .nodeLabel');
-      const lum = (c: string) => {
-        const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-      };
-      const fg = lum(getComputedStyle(text!).fill.startsWith('rgb') ? getComputedStyle(text!).fill : getComputedStyle(text!).color);
-      const bg = lum(getComputedStyle(document.documentElement).backgroundColor);
-      return { fg, bg };
-    });
-    expect(Math.abs(contrast.fg - contrast.bg)).toBeGreaterThan(0.3);
+    // Text in the diagram is legible against the page, and against its box.
+    const colours = await diagramColours(page);
+    expect(Math.abs(luminance(colours.text) - luminance(colours.background))).toBeGreaterThan(0.3);
+    expect(Math.abs(luminance(colours.text) - luminance(colours.node))).toBeGreaterThan(0.3);
+    // Dark text on light boxes in the light theme, light text on dark boxes in the dark theme.
+    expect(luminance(colours.text) < luminance(colours.node)).toBe(scheme === 'light');
     // No two elements on the page share an id.
     const duplicates = await page.evaluate(() => {
       const seen = new Map<string, number>();
@@ -61,16 +69,18 @@ for (const scheme of ['light', 'dark'] as const) {
 test('the theme toggle switches diagrams, and the choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(CHAPTER_1);
+  const light = await diagramColours(page);
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.diagram-dark svg').first()).toBeVisible();
-  await expect(page.locator('.diagram-light svg').first()).toBeHidden();
+  const dark = await diagramColours(page);
+  expect(dark.text).not.toBe(light.text);
+  expect(dark.node).not.toBe(light.node);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.locator('.diagram-dark svg').first()).toBeVisible();
+  expect(await diagramColours(page)).toEqual(dark);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

@@ -115,11 +115,17 @@ test('an unknown address gets a helpful 404 page', async ({ page }) => {
 });
 
 test('the print stylesheet hides navigation and shows link targets', async ({ page }) => {
+  // Dark theme on screen: paper still gets the light diagram colours.
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(CHAPTER_1);
-  await page.emulateMedia({ media: 'print' });
+  const textFill = () => page.locator('.diagram svg text').first().evaluate((t) => getComputedStyle(t).fill);
+  const screenFill = await textFill();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await expect(page.locator('#book-sidebar')).toBeHidden();
   await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.locator('.diagram-light svg').first()).toBeVisible();
+  await expect(page.locator('.diagram svg').first()).toBeVisible();
+  expect(await textFill()).toBe('rgb(51, 51, 51)');
+  expect(screenFill).not.toBe('rgb(51, 51, 51)');
   await expect(page.locator('.katex').first()).toBeVisible();
   const external = page.locator('.prose a[href^="http"]').first();
   if ((await external.count()) > 0) {

@@ -1,27 +1,37 @@
 /**
  * Renders Mermaid source to SVG in headless Chromium, at build time only.
  *
- * Lifecycle: the first request launches one browser with a small pool of pages that already have
- * Mermaid loaded; requests queue for a free page. When the queue has been empty for a moment the
- * browser is closed, so a build never waits on it, and `closeMermaidRenderer()` closes it at once.
- * Results are cached on disk by a hash of everything that affects the output, so an unchanged
- * diagram is never rendered again.
+ * Lifecycle: the first request (or `warmMermaidRenderer()`, called when a build starts and some
+ * diagram is not cached, so Chromium starts while Vite is still busy) launches one browser with a
+ * small pool of pages that already have Mermaid loaded; requests queue for a free page. When the
+ * queue has been empty for a moment the browser is closed, so a build never waits on it, and
+ * `closeMermaidRenderer()` closes it at once.
+ *
+ * Each diagram is rendered in the light and the dark theme in one page visit, then merged into one
+ * SVG whose colours follow the site theme (./theme.ts); when the two differ in more than colours
+ * both are kept. Results are cached on disk, one file per diagram, by a hash of everything that
+ * affects the output, so an unchanged diagram is never rendered again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumArgs, findChromium, missingChromiumHelp } from './chromium.ts';
+import { mergeThemes, pruneSvg, serializePruned } from './theme.ts';
 
 export type DiagramTheme = 'light' | 'dark';
 
-export interface RenderedDiagram {
-  /** SVG markup whose ids all start with ID_PLACEHOLDER, to be replaced per page. */
-  svg: string;
+/** SVG markup below has ids that all start with ID_PLACEHOLDER, to be replaced per page. */
+export type RenderedDiagram = {
   title: string | undefined;
   description: string | undefined;
-}
+} & (
+  /** One SVG whose colours follow the site theme (CSS custom properties). */
+  | { themed: string; light?: undefined; dark?: undefined }
+  /** The two renderings, when they differ in more than colours: CSS shows one at a time. */
+  | { themed?: undefined; light: string; dark: string }
+);
 
 export class MermaidSyntaxError extends Error {
   override name = 'MermaidSyntaxError';
@@ -35,7 +45,9 @@ export class MermaidSyntaxError extends Error {
 }
 
 export const ID_PLACEHOLDER = 'mmdplaceholderid';
-const RENDERER_VERSION = 3;
+const RENDERER_VERSION = 4;
+/** The site's dark theme: `<html data-theme="dark">` (see src/layouts/Base.astro). */
+export const DARK_THEME_SELECTOR = "[data-theme='dark']";
 const POOL_SIZE = 2;
 const IDLE_CLOSE_MS = 1500;
 
@@ -57,9 +69,9 @@ export function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
   };
 }
 
-export function cacheKey(source: string, theme: DiagramTheme): string {
+export function cacheKey(source: string): string {
   return createHash('sha256')
-    .update(JSON.stringify({ RENDERER_VERSION, mermaidVersion, config: mermaidConfig(theme), source }))
+    .update(JSON.stringify({ RENDERER_VERSION, mermaidVersion, light: mermaidConfig('light'), dark: mermaidConfig('dark'), DARK_THEME_SELECTOR, source }))
     .digest('hex');
 }
 
@@ -86,6 +98,16 @@ async function openPool(): Promise<Pool> {
     }),
   );
   return { browser, free: pages, waiting: [] };
+}
+
+/**
+ * Starts the browser now, in the background, so the first diagram does not wait for it. Errors
+ * (such as a missing Chromium) surface at the first render, with the usual message.
+ */
+export function warmMermaidRenderer(): void {
+  if (pool) return;
+  pool = openPool();
+  pool.catch(() => undefined);
 }
 
 async function withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
@@ -122,7 +144,7 @@ export async function closeMermaidRenderer(): Promise<void> {
   if (current) await (await current).browser.close().catch(() => undefined);
 }
 
-interface PageResult {
+interface ThemeResult {
   ok: boolean;
   svg?: string;
   title?: string;
@@ -130,43 +152,60 @@ interface PageResult {
   message?: string;
 }
 
-async function renderInBrowser(source: string, theme: DiagramTheme): Promise<RenderedDiagram> {
-  const result = await withPage((page) =>
+/** Renders the source in both themes in one visit to a page; the syntax is checked once. */
+async function renderInBrowser(source: string): Promise<{ light: ThemeResult; dark: ThemeResult }> {
+  return withPage((page) =>
     page.evaluate(
-      async ({ source, config, id }): Promise<PageResult> => {
+      async ({ source, configs, id }) => {
         const mermaid = (globalThis as unknown as { mermaid: {
           initialize(c: unknown): void;
           parse(s: string): Promise<unknown>;
           render(id: string, s: string): Promise<{ svg: string }>;
         } }).mermaid;
-        mermaid.initialize(config);
-        try {
-          await mermaid.parse(source);
-          const { svg } = await mermaid.render(id, source);
-          const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-          const root = doc.documentElement;
-          const text = (attr: string) =>
-            (root.getAttribute(attr) ?? '')
-              .split(/\s+/)
-              .map((ref) => (ref ? doc.getElementById(ref)?.textContent ?? '' : ''))
-              .join(' ')
-              .trim() || undefined;
-          return { ok: true, svg, title: text('aria-labelledby'), description: text('aria-describedby') };
-        } catch (error) {
-          return { ok: false, message: error instanceof Error ? error.message : String(error) };
-        } finally {
-          document.querySelectorAll(`[id^="d${id}"], #${id}`).forEach((el) => el.remove());
-        }
+        const renderTheme = async (config: unknown, check: boolean): Promise<ThemeResult> => {
+          mermaid.initialize(config);
+          try {
+            if (check) await mermaid.parse(source);
+            const { svg } = await mermaid.render(id, source);
+            const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+            const root = doc.documentElement;
+            const text = (attr: string) =>
+              (root.getAttribute(attr) ?? '')
+                .split(/\s+/)
+                .map((ref) => (ref ? doc.getElementById(ref)?.textContent ?? '' : ''))
+                .join(' ')
+                .trim() || undefined;
+            return { ok: true, svg, title: text('aria-labelledby'), description: text('aria-describedby') };
+          } catch (error) {
+            return { ok: false, message: error instanceof Error ? error.message : String(error) };
+          } finally {
+            document.querySelectorAll(`[id^="d${id}"], #${id}`).forEach((el) => el.remove());
+          }
+        };
+        const light = await renderTheme(configs.light, true);
+        const dark = light.ok ? await renderTheme(configs.dark, false) : light;
+        return { light, dark };
       },
-      { source, config: mermaidConfig(theme), id: ID_PLACEHOLDER },
+      { source, configs: { light: mermaidConfig('light'), dark: mermaidConfig('dark') }, id: ID_PLACEHOLDER },
     ),
   );
-  if (!result.ok || !result.svg) {
-    const message = (result.message ?? 'Mermaid could not render this diagram').trim();
-    const line = /line (\d+)/i.exec(message)?.[1];
-    throw new MermaidSyntaxError(message, line ? Number(line) : undefined);
-  }
-  return { svg: result.svg, title: result.title, description: result.description };
+}
+
+function syntaxError(result: ThemeResult): MermaidSyntaxError {
+  const message = (result.message ?? 'Mermaid could not render this diagram').trim();
+  const line = /line (\d+)/i.exec(message)?.[1];
+  return new MermaidSyntaxError(message, line ? Number(line) : undefined);
+}
+
+/** Renders both themes and merges them into one themed SVG when they differ only in colours. */
+async function renderDiagram(source: string): Promise<RenderedDiagram> {
+  const { light, dark } = await renderInBrowser(source);
+  if (!light.ok || !light.svg) throw syntaxError(light);
+  if (!dark.ok || !dark.svg) throw syntaxError(dark);
+  const meta = { title: light.title, description: light.description };
+  const themed = mergeThemes(light.svg, dark.svg, { rootId: ID_PLACEHOLDER, darkSelector: DARK_THEME_SELECTOR });
+  if (themed) return { ...meta, themed };
+  return { ...meta, light: serializePruned(pruneSvg(light.svg)), dark: serializePruned(pruneSvg(dark.svg)) };
 }
 
 export interface RenderOptions {
@@ -174,9 +213,8 @@ export interface RenderOptions {
   cacheDir: string | undefined;
 }
 
-export async function renderMermaid(source: string, theme: DiagramTheme, options: RenderOptions): Promise<RenderedDiagram> {
-  const key = cacheKey(source, theme);
-  const path = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
+export async function renderMermaid(source: string, options: RenderOptions): Promise<RenderedDiagram> {
+  const path = cachePath(source, options);
   if (path) {
     try {
       return JSON.parse(readFileSync(path, 'utf8')) as RenderedDiagram;
@@ -184,7 +222,7 @@ export async function renderMermaid(source: string, theme: DiagramTheme, options
       // not cached yet (or unreadable): render below
     }
   }
-  const rendered = await renderInBrowser(source, theme);
+  const rendered = await renderDiagram(source);
   if (path && options.cacheDir) {
     mkdirSync(options.cacheDir, { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
@@ -192,4 +230,15 @@ export async function renderMermaid(source: string, theme: DiagramTheme, options
     renameSync(temporary, path);
   }
   return rendered;
+}
+
+/** The cache file of a diagram, or undefined when the cache is off. */
+export function cachePath(source: string, options: RenderOptions): string | undefined {
+  return options.cacheDir ? join(options.cacheDir, `${cacheKey(source)}.json`) : undefined;
+}
+
+/** Whether rendering `source` would need the browser (it is not in the cache). */
+export function needsRendering(source: string, options: RenderOptions): boolean {
+  const path = cachePath(source, options);
+  return !path || !existsSync(path);
 }

@@ -1,5 +1,13 @@
 import { rmSync } from 'node:fs';
+import type { Root as HastRoot } from 'hast';
+import rehypeCitation from 'rehype-citation';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
+import rehypeCite, { bibliographyParses } from '../../../src/plugins/rehype-cite.ts';
 import { findUnresolvedCitation } from '../../../src/plugins/rehype-references.ts';
 import { $, $$, squash } from '../support/html.ts';
 import { makeContentDir, md, render, renderError } from '../support/render.ts';
@@ -79,5 +87,48 @@ describe('findUnresolvedCitation', () => {
 
   it.each(['mail user@example.com', 'plain [brackets] only', 'an @ alone', 'price 3 @ 5'])('ignores %j', (text) => {
     expect(findUnresolvedCitation(text)).toBeUndefined();
+  });
+});
+
+describe('the shared bibliography (rehype-cite)', () => {
+  const options = { path: contentDir, bibliography: 'references.bib', csl: 'apa', linkCitations: true };
+  /** Markdown to the hast tree rehype-citation sees: footnotes included, frontmatter in file data. */
+  const hast = async (markdown: string, frontmatter: Record<string, unknown> = {}) => {
+    const file = new VFile({ value: markdown, data: { astro: { frontmatter } } });
+    const tree = await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).run(unified().use(remarkParse).use(remarkGfm).parse(file), file);
+    return { tree: tree as HastRoot, file };
+  };
+  const pages: [string, string, Record<string, unknown>?][] = [
+    ['a citation and a footnote', 'As shown [@huyen2022], with a note.[^1]\n\n[^1]: The note, citing @sculley2015.'],
+    ['no citation but a footnote', 'Plain text.[^1] Mail me at user@example.com.\n\n[^1]: A note.'],
+    ['no "@" at all, with a footnote', 'Plain text.[^1]\n\n[^1]: A note.'],
+    ['nothing cited, every work listed (noCite)', 'The bibliography.', { noCite: ['@*'] }],
+    ['an unknown key left as text', 'See [@nobody1999].'],
+  ];
+
+  it.each(pages)('gives exactly what rehype-citation gives: %s', async (_, markdown, frontmatter) => {
+    const ours = await hast(markdown, frontmatter);
+    const theirs = await hast(markdown, frontmatter);
+    await rehypeCite(options)(ours.tree, ours.file);
+    await (rehypeCitation as unknown as (o: typeof options) => (t: HastRoot, f: VFile) => Promise<void>)(options)(theirs.tree, theirs.file);
+    expect(ours.tree).toEqual(theirs.tree);
+  });
+
+  it('parses the bibliography once for all the pages that use it, and again when it changes', async () => {
+    await render('First [@huyen2022].', { contentDir });
+    const before = bibliographyParses;
+    for (const text of ['Second [@huyen2022].', 'Third [@sculley2015; @huyen2022].', 'Fourth, narrative @sculley2015.']) {
+      const { html } = await render(text, { contentDir });
+      expect(html).toContain('class="csl-entry"');
+    }
+    expect(bibliographyParses).toBe(before);
+    const edited = makeContentDir({ bib: bib.replace('Designing Machine Learning Systems', 'Designing ML Systems') });
+    try {
+      const { html } = await render('Edited [@huyen2022].', { contentDir: edited });
+      expect(html).toContain('Designing ML Systems');
+      expect(bibliographyParses).toBe(before + 1);
+    } finally {
+      rmSync(edited, { recursive: true, force: true });
+    }
   });
 });

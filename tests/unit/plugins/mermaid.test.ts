@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeMermaidRenderer, ID_PLACEHOLDER, type RenderedDiagram } from '../../../src/plugins/mermaid/renderer.ts';
+import { cachePath, closeMermaidRenderer, ID_PLACEHOLDER, type RenderedDiagram } from '../../../src/plugins/mermaid/renderer.ts';
 import { $, $$ } from '../support/html.ts';
 import { md, render, renderError } from '../support/render.ts';
 
@@ -16,6 +16,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** The CSS of the first <style> element in the markup. */
+const styleOf = (html: string): string => /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
 const fence = (...lines: string[]) => md('```mermaid', ...lines, '```');
 const flowchart = (title: string, description: string, ...edges: string[]) =>
   fence('flowchart LR', `  accTitle: ${title}`, `  accDescr: ${description}`, ...edges.map((e) => `  ${e}`));
@@ -23,7 +25,7 @@ const flowchart = (title: string, description: string, ...edges: string[]) =>
 // Real Chromium renders: allow for a cold browser start.
 describe('Mermaid diagrams', { timeout: 60_000 }, () => {
   it(
-    'become inline SVG in a light and a dark variant, with page-unique ids and a text alternative',
+    'become one inline SVG each whose colours follow the site theme, with page-unique ids and a text alternative',
     async () => {
       const cacheDir = join(root, 'render');
       const { html } = await render(
@@ -35,31 +37,59 @@ describe('Mermaid diagrams', { timeout: 60_000 }, () => {
       const diagrams = $$(html, 'div.diagram');
       expect(diagrams).toHaveLength(2);
       expect(diagrams.every((d) => d.attrs['data-pagefind-ignore'] === 'all')).toBe(true);
+      // One rendering per diagram, not a light and a dark copy.
+      expect($$(html, 'div.diagram-light')).toHaveLength(0);
+      expect($$(html, 'svg')).toHaveLength(2);
 
-      const prefixes = new Set<string>();
       for (const [index, diagram] of diagrams.entries()) {
-        for (const variant of ['light', 'dark'] as const) {
-          const svg = $($(diagram.html, `div.diagram-${variant}`).html, 'svg');
-          const prefix = svg.attrs.id!;
-          expect(prefix).toMatch(new RegExp(`^mmd-[0-9a-f]{6}-${index + 1}-${variant[0]}$`));
-          prefixes.add(prefix);
-          // Every id inside the SVG carries its prefix, so the two variants and two diagrams never clash.
-          const ids = $$(svg.html, '[id]').map((el) => el.attrs.id!);
-          expect(ids.length).toBeGreaterThan(3);
-          expect(ids.filter((id) => !id.includes(prefix))).toEqual([]);
-          // The accessible name and description resolve inside the SVG.
-          const title = $(svg.html, `title#${svg.attrs['aria-labelledby']}`);
-          const desc = $(svg.html, `desc#${svg.attrs['aria-describedby']}`);
-          expect(title.text).toBe(index === 0 ? 'Tiny flow' : 'Second flow');
-          expect(desc.text).toBe(index === 0 ? 'A goes to B.' : 'C goes to D.');
-        }
+        const svg = $(diagram.html, 'svg');
+        const prefix = svg.attrs.id!;
+        expect(prefix).toMatch(new RegExp(`^mmd-[0-9a-f]{6}-${index + 1}$`));
+        // Every id inside the SVG carries its prefix, so two diagrams never clash.
+        const ids = $$(svg.html, '[id]').map((el) => el.attrs.id!);
+        expect(ids.length).toBeGreaterThan(3);
+        expect(ids.filter((id) => !id.includes(prefix))).toEqual([]);
+        // The accessible name and description resolve inside the SVG.
+        const title = $(svg.html, `title#${svg.attrs['aria-labelledby']}`);
+        const desc = $(svg.html, `desc#${svg.attrs['aria-describedby']}`);
+        expect(title.text).toBe(index === 0 ? 'Tiny flow' : 'Second flow');
+        expect(desc.text).toBe(index === 0 ? 'A goes to B.' : 'C goes to D.');
+        // Colours are custom properties with a light value and, under the dark theme, another one.
+        const css = styleOf(svg.html);
+        const light = new RegExp(`^#${prefix}\\{(--m\\d+:[^;}]+;?)+\\}`).exec(css)?.[0];
+        const dark = new RegExp(`@media screen\\{\\[data-theme='dark'\\] #${prefix}\\{[^}]+\\}\\}`).exec(css)?.[0];
+        expect(light, css.slice(0, 300)).toBeDefined();
+        expect(dark, css.slice(0, 600)).toBeDefined();
+        const textFill = /#[\w-]+\{font-family:[^}]*fill:var\((--m\d+)\)/.exec(css)?.[1];
+        expect(textFill).toBeDefined();
+        const value = (rule: string) => new RegExp(`${textFill}:([^;}]+)`).exec(rule)?.[1];
+        expect(value(light!)).toBe('#333');
+        expect(value(dark!)).toBe('#ccc');
       }
-      expect(prefixes.size).toBe(4);
       const allIds = $$(html, '[id]').map((el) => el.attrs.id);
       expect(new Set(allIds).size).toBe(allIds.length);
-      // The two variants really use different themes.
-      const [light, dark] = [$$(html, 'div.diagram-light')[0]!.html, $$(html, 'div.diagram-dark')[0]!.html];
-      expect(light).not.toBe(dark.replaceAll('-1-d', '-1-l'));
+    },
+  );
+
+  it(
+    'keeps a light and a dark rendering when a cached diagram could not be merged into one',
+    async () => {
+      const cacheDir = join(root, 'fallback');
+      const source = flowchart('Two copies', 'Shown one at a time.', 'A --> B');
+      const value = source.split('\n').slice(1, -1).join('\n');
+      const svg = (fill: string) => `<svg id="${ID_PLACEHOLDER}"><style>#${ID_PLACEHOLDER}{fill:${fill}}</style><title id="t-${ID_PLACEHOLDER}">Two copies</title><g id="${ID_PLACEHOLDER}-n"></g></svg>`;
+      const cached: RenderedDiagram = { title: 'Two copies', description: 'Shown one at a time.', light: svg('#333'), dark: svg('#ccc') };
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cachePath(value, { cacheDir })!, JSON.stringify(cached));
+      const { html } = await render(md('Intro.', '', source), { mermaidCacheDir: cacheDir, path: '/book/content/chapters/09-fallback.mdx' });
+      const diagram = $(html, 'div.diagram');
+      const lightSvg = $($(diagram.html, 'div.diagram-light').html, 'svg');
+      const darkSvg = $($(diagram.html, 'div.diagram-dark').html, 'svg');
+      expect(lightSvg.attrs.id).toMatch(/^mmd-[0-9a-f]{6}-1-l$/);
+      expect(darkSvg.attrs.id).toMatch(/^mmd-[0-9a-f]{6}-1-d$/);
+      expect(styleOf(lightSvg.html)).toContain(`#${lightSvg.attrs.id}{fill:#333}`);
+      expect(styleOf(darkSvg.html)).toContain(`#${darkSvg.attrs.id}{fill:#ccc}`);
+      expect(readdirSync(cacheDir)).toHaveLength(1);
     },
   );
 
@@ -101,13 +131,13 @@ describe('Mermaid diagrams', { timeout: 60_000 }, () => {
       const first = await render(source, { mermaidCacheDir: cacheDir });
 
       const files = readdirSync(cacheDir);
-      expect(files).toHaveLength(2); // one per theme
+      expect(files).toHaveLength(1); // one file per diagram, both themes in it
       for (const name of files) {
         expect(name).toMatch(/^[0-9a-f]{64}\.json$/);
         const cached = JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as RenderedDiagram;
         expect(cached.title).toBe('Cache me');
         expect(cached.description).toBe('X goes to Y.');
-        expect(cached.svg).toContain(ID_PLACEHOLDER);
+        expect(cached.themed).toContain(ID_PLACEHOLDER);
       }
 
       await closeMermaidRenderer();
@@ -123,7 +153,7 @@ describe('Mermaid diagrams', { timeout: 60_000 }, () => {
         if (saved === undefined) delete process.env.CHROME_PATH;
         else process.env.CHROME_PATH = saved;
       }
-      expect(readdirSync(cacheDir)).toHaveLength(2);
+      expect(readdirSync(cacheDir)).toHaveLength(1);
     },
   );
 });

@@ -3,7 +3,8 @@
  * src/plugins/index.ts, in its order) wrapped the way @astrojs/markdown-remark's MDX processor
  * wraps it: remark-parse + remark-mdx + remark-gfm before our remark plugins, remark-rehype with
  * the options from astro.config.ts, rehype-raw before our rehype plugins. Shiki, smartypants and
- * the MDX-to-JS steps are left out: they do not touch what these tests look at.
+ * the MDX-to-JS steps are left out: they do not touch what these tests look at. A `set:html`
+ * property (raw HTML, such as a diagram's SVG) is written out as raw HTML, as Astro renders it.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,24 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import type { Element, Root } from 'hast';
 import { unified, type PluggableList } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { bookPipeline } from '../../../src/plugins/index.ts';
+import { RAW_HTML_PROPERTY } from '../../../src/plugins/remark-mermaid.ts';
+
+/** What Astro does with `<div set:html={html} />`: the string becomes the element's content, unescaped. */
+function rehypeSetHtml() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const html = node.properties[RAW_HTML_PROPERTY];
+      if (typeof html !== 'string') return;
+      delete node.properties[RAW_HTML_PROPERTY];
+      node.children = [{ type: 'raw', value: html }];
+    });
+  };
+}
 
 /** Glossary and bibliography the plugin tests render against (no chapters: nothing is built). */
 export const unitContentDir = fileURLToPath(new URL('../../fixtures/unit-content/', import.meta.url));
@@ -77,7 +93,8 @@ export async function render(source: string, options: RenderOptions = {}): Promi
     .use(remarkRehype, { footnoteLabelTagName: 'h2', passThrough: [...nodeTypes] })
     .use(rehypeRaw, { passThrough: [...nodeTypes] })
     .use(rehypePlugins as PluggableList)
-    .use(rehypeStringify);
+    .use(rehypeSetHtml)
+    .use(rehypeStringify, { allowDangerousHtml: true });
   const result = await processor.process(file);
   return { html: String(result.value), file: result, frontmatter };
 }

@@ -1,0 +1,169 @@
+/**
+ * Turns Mermaid's light and dark renderings of one diagram into ONE SVG that follows the site's
+ * theme: when the two differ only in colours (the usual case: same layout, same text, a different
+ * palette in the <style> Mermaid writes), each colour that differs becomes a CSS custom property
+ * with a light value and a dark value. Readers get half the markup and one <style> per diagram.
+ *
+ * Both renderings are first pruned: style rules that cannot match the SVG and <defs> entries that
+ * nothing references (Mermaid writes every marker, shadow and gradient it might need) are dropped.
+ * When the pruned markup still differs between themes, `mergeThemes` returns undefined and the
+ * caller keeps both renderings. Pure string work: tested in tests/unit/plugins/mermaid-theme.test.ts.
+ */
+import { parseCss, parseDeclarations, presentTokens, purgeCss, serializeCss, serializeDeclarations, type CssNode } from '../../lib/css.ts';
+
+const styleElement = /<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/;
+const referencable = /<(marker|filter|linearGradient|radialGradient|pattern|clipPath|mask|symbol)\b[^>]*?\sid="([^"]+)"[^>]*>[\s\S]*?<\/\1>/g;
+
+/** The SVG without its first <style> element, and that element's CSS. */
+export function splitStyle(svg: string): { css: string; markup: string; at: number } {
+  const match = styleElement.exec(svg);
+  if (!match) return { css: '', markup: svg, at: -1 };
+  return { css: match[1]!, markup: svg.slice(0, match.index) + svg.slice(match.index + match[0].length), at: match.index };
+}
+
+function joinStyle(markup: string, at: number, css: string): string {
+  if (!css) return markup;
+  const position = at >= 0 ? at : markup.indexOf('>') + 1;
+  return `${markup.slice(0, position)}<style>${css}</style>${markup.slice(position)}`;
+}
+
+/** Ids referenced by `url(#id)`, `href="#id"` or `xlink:href="#id"` in the text. */
+export function referencedIds(text: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of text.matchAll(/url\(\s*['"]?#([^)'"\s]+)['"]?\s*\)|href\s*=\s*["']#([^"']+)["']/g)) ids.add(m[1] ?? m[2]!);
+  return ids;
+}
+
+/** Drops unreferenced markers, filters, gradients... from the markup, then empty <defs>. */
+export function dropUnreferencedDefs(markup: string, css: string): string {
+  let current = markup;
+  for (;;) {
+    const used = referencedIds(current + css);
+    const next = current.replace(referencable, (whole, _tag: string, id: string) => (used.has(id) ? whole : ''));
+    if (next === current) break;
+    current = next;
+  }
+  return current.replace(/<defs>\s*<\/defs>|<defs\/>/g, '');
+}
+
+export interface PrunedSvg {
+  markup: string;
+  css: CssNode[];
+  at: number;
+}
+
+/** Style rules that cannot match and unreferenced <defs> entries removed. */
+export function pruneSvg(svg: string): PrunedSvg {
+  const { css, markup, at } = splitStyle(svg);
+  const nodes = purgeCss(parseCss(css), presentTokens(markup));
+  return { markup: dropUnreferencedDefs(markup, serializeCss(nodes)), css: nodes, at };
+}
+
+export function serializePruned(pruned: PrunedSvg): string {
+  return joinStyle(pruned.markup, pruned.at, serializeCss(pruned.css));
+}
+
+const important = /\s*!important$/i;
+
+/**
+ * Merges the two CSS trees rule by rule. Returns undefined unless they have the same rules,
+ * selectors and properties in the same order (only values may differ).
+ */
+function mergeCss(light: CssNode[], dark: CssNode[], vars: Map<string, { name: string; light: string; dark: string }>): CssNode[] | undefined {
+  if (light.length !== dark.length) return undefined;
+  const merged: CssNode[] = [];
+  for (let i = 0; i < light.length; i++) {
+    const l = light[i]!;
+    const d = dark[i]!;
+    if (l.kind !== d.kind) return undefined;
+    if (l.kind === 'rule' && d.kind === 'rule') {
+      if (l.selector !== d.selector) return undefined;
+      const ld = parseDeclarations(l.body);
+      const dd = parseDeclarations(d.body);
+      if (ld.length !== dd.length) return undefined;
+      const declarations = [];
+      for (let k = 0; k < ld.length; k++) {
+        const a = ld[k]!;
+        const b = dd[k]!;
+        if (a.property !== b.property) return undefined;
+        if (a.value === b.value) {
+          declarations.push(a);
+          continue;
+        }
+        const flag = important.test(a.value) && important.test(b.value) ? '!important' : '';
+        const lightValue = flag ? a.value.replace(important, '') : a.value;
+        const darkValue = flag ? b.value.replace(important, '') : b.value;
+        if (important.test(lightValue) || important.test(darkValue) || a.property.startsWith('--')) return undefined;
+        const key = `${lightValue}\u0000${darkValue}`;
+        let entry = vars.get(key);
+        if (!entry) {
+          entry = { name: `--m${vars.size}`, light: lightValue, dark: darkValue };
+          vars.set(key, entry);
+        }
+        declarations.push({ property: a.property, value: `var(${entry.name})${flag}` });
+      }
+      merged.push({ kind: 'rule', selector: l.selector, body: serializeDeclarations(declarations) });
+    } else if (l.kind === 'block' && d.kind === 'block') {
+      if (l.prelude !== d.prelude) return undefined;
+      const children = mergeCss(l.children, d.children, vars);
+      if (!children) return undefined;
+      merged.push({ ...l, children });
+    } else if (serializeCss([l]) === serializeCss([d])) {
+      merged.push(l);
+    } else {
+      return undefined;
+    }
+  }
+  return merged;
+}
+
+export interface MergeOptions {
+  /** The id of the <svg> element (Mermaid scopes its CSS with it). */
+  rootId: string;
+  /** Selector of the site's dark theme on an ancestor, e.g. `[data-theme="dark"]`. */
+  darkSelector: string;
+}
+
+/**
+ * One SVG whose colours follow `darkSelector`, or undefined when the renderings differ in more
+ * than colours. The dark values apply on screens only, so print keeps the light diagram.
+ */
+export function mergeThemes(lightSvg: string, darkSvg: string, options: MergeOptions): string | undefined {
+  const light = pruneSvg(lightSvg);
+  const dark = pruneSvg(darkSvg);
+  // Definitions (markers, gradients...) may exist in one theme only (Mermaid's dark theme strokes
+  // nodes with a gradient): compare the rest, then keep the union of the definitions.
+  const lightDefs = definitions(light.markup);
+  const darkDefs = definitions(dark.markup);
+  if (lightDefs.rest !== darkDefs.rest) return undefined;
+  let extra = '';
+  for (const [id, element] of darkDefs.byId) {
+    const other = lightDefs.byId.get(id);
+    if (other === undefined) extra += element;
+    else if (other !== element) return undefined;
+  }
+  const vars = new Map<string, { name: string; light: string; dark: string }>();
+  const css = mergeCss(light.css, dark.css, vars);
+  if (!css) return undefined;
+  if (vars.size > 0) {
+    const root = `#${options.rootId}`;
+    const values = [...vars.values()];
+    css.unshift(
+      { kind: 'rule', selector: root, body: values.map((v) => `${v.name}:${v.light}`).join(';') },
+      { kind: 'block', prelude: '@media screen', children: [{ kind: 'rule', selector: `${options.darkSelector} ${root}`, body: values.map((v) => `${v.name}:${v.dark}`).join(';') }] },
+    );
+  }
+  const end = light.markup.lastIndexOf('</svg>');
+  const markup = extra && end >= 0 ? light.markup.slice(0, end) + extra + light.markup.slice(end) : light.markup;
+  return serializePruned({ markup, css, at: light.at });
+}
+
+/** The referencable definitions of the markup by id, and the markup without them. */
+function definitions(markup: string): { byId: Map<string, string>; rest: string } {
+  const byId = new Map<string, string>();
+  const rest = markup.replace(referencable, (whole, _tag: string, id: string) => {
+    byId.set(id, whole);
+    return '';
+  });
+  return { byId, rest: rest.replace(/<defs>\s*<\/defs>|<defs\/>/g, '') };
+}
