@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkWork, createWorkStore, isExerciseId, isStale, KEY_PREFIX, MAX_LIST, MAX_TEXT, migrate } from '../../../../src/lib/exercises/storage.ts';
 import type { SavedWork } from '../../../../src/lib/exercises/types.ts';
+import { savedWork } from './support.ts';
 
 /** A Storage over a Map, whose `setItem` can be made to fail like a full or disabled browser storage. */
 class FakeStorage implements Storage {
@@ -45,15 +46,7 @@ function deniedStorage(): Storage {
   };
 }
 
-const work = (overrides: Partial<SavedWork> = {}): SavedWork => ({
-  hash: 'abc123',
-  type: 'single-choice',
-  answer: { kind: 'choice', selected: [1] },
-  attempts: 1,
-  status: 'correct',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-  ...overrides,
-});
+const work = (overrides: Partial<SavedWork> = {}): SavedWork => savedWork({ hash: 'abc123', ...overrides });
 
 /** One valid work per answer kind. */
 const everyKind: SavedWork[] = [

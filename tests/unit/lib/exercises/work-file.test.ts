@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createWorkStore } from '../../../../src/lib/exercises/storage.ts';
 import type { SavedWork } from '../../../../src/lib/exercises/types.ts';
 import { exportWork, mergeWork, parseWorkFile, workToMarkdown, type ExerciseInfo, type WorkMap } from '../../../../src/lib/exercises/work-file.ts';
+import { savedWork } from './support.ts';
 
-const work = (overrides: Partial<SavedWork> = {}): SavedWork => ({
-  hash: 'h1',
-  type: 'single-choice',
-  answer: { kind: 'choice', selected: [1] },
-  attempts: 1,
-  status: 'correct',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-  ...overrides,
-});
+const work = (overrides: Partial<SavedWork> = {}): SavedWork => savedWork({ hash: 'h1', ...overrides });
 
 const sample: WorkMap = {
   'ch1-a': work(),
