@@ -23,8 +23,12 @@ export default function remarkFigures() {
       const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
       if (node.name === 'figure') {
         if (!hasLabel) fail(file, `Figure "${id}" needs a caption: write :::figure[Caption]{#${id}}`, node);
-        const caption = node.children.shift() as Paragraph;
-        caption.data = { hName: 'figcaption', hProperties: { className: ['figure-caption'] } };
+        const label = node.children.shift() as Paragraph;
+        // The caption text sits in a span: rehype-citation only reads citations inside p, div,
+        // span, li, td and th, so "[@key]" directly in a <figcaption> would stay unresolved.
+        const text: Paragraph = { type: 'paragraph', children: label.children, data: { hName: 'span', hProperties: { className: ['figure-caption-text'] } } };
+        const caption: Paragraph = { type: 'paragraph', children: [text as unknown as Paragraph['children'][number]], data: { hName: 'figcaption', hProperties: { className: ['figure-caption'] } } };
+        if (label.position) caption.position = label.position;
         if (node.children.length === 0) fail(file, `Figure "${id}" is empty`, node);
         node.children.push(caption);
         node.data = { hName: 'figure', hProperties: { id, className: ['figure'], dataFigure: '' } };

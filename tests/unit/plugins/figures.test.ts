@@ -20,6 +20,13 @@ describe('figures', () => {
     expect($$(figure.html, 'table')).toHaveLength(1);
   });
 
+  it('resolves citations in a caption', async () => {
+    const { html } = await render(md(':::figure[A matrix adapted from @huyen2022.]{#fig-cited}', ...table, ':::'));
+    const caption = $(html, 'figcaption.figure-caption');
+    expect($(caption.html, 'a').attrs.href).toBe('#bib-huyen2022');
+    expect(squash(caption.text)).toBe('Figure 3.1. A matrix adapted from Huyen (2022).');
+  });
+
   it('numbers figures in order using the chapter number from the frontmatter', async () => {
     const source = md(':::figure[First.]{#fig-one}', ...table, ':::', '', ':::figure[Second.]{#fig-two}', ...table, ':::');
     const three = await render(source);
