@@ -2,7 +2,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { readBuildEnv } from './src/lib/build-env.ts';
-import katexFonts from './src/integrations/katex-fonts.ts';
+import katexAssets from './src/integrations/katex-assets.ts';
 import mermaidBrowser from './src/integrations/mermaid-browser.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { bookPipeline, defaultMermaidCacheDir } from './src/plugins/index.ts';
@@ -24,5 +24,5 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), mermaidBrowser({ contentDir: env.contentDir, cacheDir: mermaidCacheDir }), katexFonts(), pagefind()],
+  integrations: [mdx(), mermaidBrowser({ contentDir: env.contentDir, cacheDir: mermaidCacheDir }), katexAssets(), pagefind()],
 });

@@ -1,12 +1,15 @@
 /**
  * A small static file server for the built site, used by the end-to-end tests and the benchmark.
  * Serves DIR under BASE (default "/"), with directory index.html, 404.html for unknown paths,
- * and no caching headers so a redeploy is seen at once.
+ * and no caching headers so a redeploy is seen at once. Text responses (HTML, CSS, JavaScript,
+ * JSON, SVG) are gzip-compressed for clients that accept it, as static hosts and CDNs do, so
+ * Lighthouse and the benchmarks see what readers get.
  *
  *   node tests/serve.ts --dir dist --port 4330 [--base /book/]
  */
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
+import { createGzip, constants } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -25,6 +28,19 @@ const types: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Content types worth compressing (fonts, images and Pagefind's index are compressed already). */
+export const compressible = /^(text\/|application\/(javascript|json|manifest\+json)|image\/svg\+xml)/;
+
+/** Whether a request's Accept-Encoding allows gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q) > 0);
+  });
+}
 
 export interface ServeOptions {
   dir: string;
@@ -69,11 +85,17 @@ export function serve(options: ServeOptions): Promise<Server> {
       response.writeHead(404).end();
       return;
     }
+    const type = types[extname(path)] ?? 'application/octet-stream';
+    const gzip = compressible.test(type) && acceptsGzip(request.headers['accept-encoding']);
     response.writeHead(file ? 200 : 404, {
-      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    createReadStream(path).pipe(response);
+    const body = createReadStream(path);
+    if (gzip) body.pipe(createGzip({ level: constants.Z_BEST_COMPRESSION })).pipe(response);
+    else body.pipe(response);
   });
   return new Promise((done) => server.listen(options.port, options.host ?? '127.0.0.1', () => done(server)));
 }

@@ -1,25 +1,11 @@
 /**
- * KaTeX ships 20 fonts (about 300 KB as woff2) for every glyph TeX can draw; a chapter needs a few
- * dozen glyphs. After the build we cut each woff2 down to the characters the book's formulas
- * actually render, drop the woff/ttf fallbacks (every browser we support reads woff2), and let text
- * show while fonts load (font-display: swap). This keeps a chapter with formulas inside its byte
- * budget (issue 2: 100 KiB gzipped per page).
- *
- * The pure parts (which characters, how the CSS changes) are here and unit-tested; the file work
- * is in `src/integrations/katex-fonts.ts`.
+ * Which characters each KaTeX font face must keep. KaTeX ships 20 fonts for every glyph TeX can
+ * draw; a book needs a few dozen glyphs, most of them in one or two faces. Cutting each face to its
+ * own characters (not the book's whole set) keeps a chapter with formulas inside its byte budget
+ * (issue 2: 100 KiB gzipped per page). The file work is in `src/integrations/katex-assets.ts`.
  */
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decode(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-    if (code[0] === '#') {
-      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return Number.isFinite(n) ? String.fromCodePoint(n) : whole;
-    }
-    return ENTITIES[code.toLowerCase()] ?? whole;
-  });
-}
+import { decodeEntities as decode } from './katex-assets.ts';
 
 /** A font face: family with weight and style, as KaTeX's @font-face rules declare them. */
 export interface FontKey {
@@ -37,7 +23,7 @@ interface ClassRule {
   set: Partial<FontKey>;
 }
 
-const weightOf = (v: string): '400' | '700' => (/bold|[6-9]00/.test(v) ? '700' : '400');
+export const weightOf = (v: string): '400' | '700' => (/bold|[6-9]00/.test(v) ? '700' : '400');
 
 /** Reads KaTeX's CSS rules that set font-family, font-weight or font-style on classes. */
 export function katexClassRules(css: string): ClassRule[] {
@@ -119,37 +105,6 @@ export function katexCharactersByFace(html: string, rules: ClassRule[], into: Ma
     open.lastIndex = i;
   }
   return into;
-}
-
-/**
- * Rewrites KaTeX's @font-face rules: woff2 only, `font-display: swap`, and file names replaced
- * through `rename` (old basename -> new basename) for the subset fonts.
- */
-export function rewriteKatexCss(css: string, rename: ReadonlyMap<string, string>): string {
-  return css.replace(/@font-face\{[^}]*font-family:\s*["']?KaTeX_[^}]*\}/g, (rule) => {
-    let out = rule.replace(/font-display:\s*block/, 'font-display:swap');
-    // Keep the woff2 source only.
-    out = out.replace(/src:([^;}]*)/, (_, sources: string) => {
-      const woff2 = sources.split(/,(?=\s*url\()/).find((s) => /format\(["']?woff2["']?\)/.test(s));
-      return `src:${(woff2 ?? sources).trim()}`;
-    });
-    for (const [from, to] of rename) out = out.split(from).join(to);
-    return out;
-  });
-}
-
-/** The woff2 file (basename) of each KaTeX @font-face rule, by face. */
-export function katexFaces(css: string): Map<string, string> {
-  const faces = new Map<string, string>();
-  for (const [rule] of css.matchAll(/@font-face\{[^}]*\}/g)) {
-    const family = /font-family:\s*["']?(KaTeX_[A-Za-z0-9]+)/.exec(rule)?.[1];
-    const file = /url\(([^)]*?([^/)]+\.woff2))\)/.exec(rule)?.[2];
-    if (!family || !file) continue;
-    const weight = weightOf(/font-weight:\s*([a-z0-9]+)/.exec(rule)?.[1] ?? '400');
-    const style = /font-style:\s*italic/.test(rule) ? 'italic' : 'normal';
-    faces.set(faceKey({ family, weight, style }), file);
-  }
-  return faces;
 }
 
 /**

@@ -5,9 +5,9 @@
  *
  * Serves DIR with tests/serve.ts, opens each page type (home, every chapter, glossary, and the part
  * page with the most content) in headless Chromium, each in a fresh context (empty cache), records
- * every response until network idle, and gzips each body itself with zlib at level 9 (the server sends no
- * compression, so this stands in for what a CDN would send; an already-compressed body such as
- * woff2 counts at its raw size when gzip would not shrink it). Inline <script> text is gzipped on
+ * every response until network idle, and gzips each (decoded) body itself with zlib at level 9, so
+ * the figures stand for what a host that compresses text sends, whatever the test server does (an
+ * already-compressed body such as woff2 counts at its raw size when gzip would not shrink it). Inline <script> text is gzipped on
  * its own and counted as JavaScript too (it is also inside the HTML's share of the total).
  *
  * Budget (from the issue, applied to every page type): at most 100 KiB gzipped in all, of which at

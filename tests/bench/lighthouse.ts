@@ -1,10 +1,10 @@
 /**
  * Lighthouse 13 audits of the built site: the home page and a chapter page.
  *
- *   node tests/bench/lighthouse.ts [DIR=dist] [--base /] [--out dist-reports] [--gzip]
+ *   node tests/bench/lighthouse.ts [DIR=dist] [--base /] [--out dist-reports]
  *
- * Serves DIR with tests/serve.ts (which sends no compression; --gzip puts a gzip-compressing proxy
- * in front, as a production host would, so "document latency: no compression" is not counted) and runs the Lighthouse CLI (its default mobile preset: emulated
+ * Serves DIR with tests/serve.ts (which gzips text responses, as a production host does) and runs
+ * the Lighthouse CLI (its default mobile preset: emulated
  * phone, simulated slow 4G and 4x CPU slowdown) in headless Chromium, found with findChromium()
  * and started with chromiumArgs (CHROME_PATH is set for Lighthouse's launcher). Prints the four
  * category scores per page and, for each category under 100, the audits that did not pass.
@@ -12,8 +12,6 @@
  * score is under 100.
  */
 import { spawn } from 'node:child_process';
-import { createServer, request, type Server } from 'node:http';
-import { createGzip } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +22,7 @@ import { serve } from '../serve.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { base: { type: 'string', default: '/' }, out: { type: 'string', default: 'dist-reports' }, gzip: { type: 'boolean', default: false } },
+  options: { base: { type: 'string', default: '/' }, out: { type: 'string', default: 'dist-reports' } },
 });
 const dir = resolve(positionals[0] ?? 'dist');
 const base = values.base;
@@ -64,31 +62,14 @@ function runLighthouse(url: string, output: string): Promise<void> {
   });
 }
 
-/** Forwards to the static server and gzips text responses for clients that accept it. */
-function gzipProxy(target: number): Promise<Server> {
-  const proxy = createServer((req, res) => {
-    const upstream = request({ host: '127.0.0.1', port: target, path: req.url, method: req.method, headers: req.headers }, (up) => {
-      const type = String(up.headers['content-type'] ?? '');
-      const compress = /gzip/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json|svg/.test(type);
-      const headers = { ...up.headers, vary: 'accept-encoding', ...(compress ? { 'content-encoding': 'gzip' } : {}) };
-      if (compress) delete headers['content-length'];
-      res.writeHead(up.statusCode ?? 502, headers);
-      (compress ? up.pipe(createGzip({ level: 9 })) : up).pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  return new Promise((done) => proxy.listen(0, '127.0.0.1', () => done(proxy)));
-}
-
 const server = await serve({ dir, port: 0, base });
-const proxy = values.gzip ? await gzipProxy((server.address() as AddressInfo).port) : undefined;
-const origin = `http://127.0.0.1:${((proxy ?? server).address() as AddressInfo).port}`;
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 let failed = false;
 const summary: Record<string, Record<string, number | null>> = {};
 try {
   for (const [name, path] of pages) {
     const url = `${origin}${base}${path}`;
-    const output = join(values.out, `lighthouse-${name}${values.gzip ? '-gzip' : ''}.json`);
+    const output = join(values.out, `lighthouse-${name}.json`);
     await runLighthouse(url, output);
     const report = JSON.parse(readFileSync(output, 'utf8')) as Report;
     if (report.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${report.runtimeError.message}`);
@@ -110,7 +91,6 @@ try {
     }
   }
 } finally {
-  proxy?.close();
   server.close();
 }
 console.log(`\nFull reports in ${values.out}/lighthouse-*.json`);

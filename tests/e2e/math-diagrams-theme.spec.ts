@@ -16,6 +16,14 @@ test('formulas are KaTeX with MathML and no KaTeX or Mermaid JavaScript is loade
     performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin)),
   );
   expect(external).toEqual([]);
+  // KaTeX's styles are inline, its fonts are the book's subsets, and every one the page uses loads.
+  expect(await page.locator('link[rel=stylesheet][href*=katex]').count()).toBe(0);
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.family.startsWith('KaTeX')).map((f) => ({ family: f.family, status: f.status }));
+  });
+  expect(fonts.filter((f) => f.status === 'loaded').map((f) => f.family)).toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));
+  expect(fonts.filter((f) => f.status === 'error')).toEqual([]);
 });
 
 /** Relative luminance of a CSS rgb() colour. */
