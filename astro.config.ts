@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { readBuildEnv } from './src/lib/build-env.ts';
 import mermaidCleanup from './src/integrations/mermaid-cleanup.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 import { bookPipeline, defaultMermaidCacheDir } from './src/plugins/index.ts';
 
 const env = readBuildEnv();
@@ -26,5 +27,6 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), mermaidCleanup(), pagefind()],
+  // serviceWorker() lists the built files for offline reading, so it must come after pagefind().
+  integrations: [mdx(), mermaidCleanup(), pagefind(), serviceWorker()],
 });
