@@ -3,7 +3,11 @@
  * - `offline.json`: every file of the offline copy with its revision and size (src/lib/offline.ts);
  *   "Save the book for offline reading" downloads this list and the benchmark reports its size;
  * - `sw.js`: src/sw/service-worker.ts bundled with esbuild, with the app shell injected by
- *   workbox-build's injectManifest (workbox-build also finds the files and their sizes).
+ *   workbox-build's injectManifest (workbox-build also finds the files and their sizes);
+ * - `offline-save.js`: src/scripts/offline-save.ts, the code "Save the book" loads on demand, bundled
+ *   with esbuild too. Built by Vite it would share Vite's preload helper with the search script,
+ *   which splits that helper into a chunk of its own on every page (about 200 bytes gzipped more
+ *   on every first load); loaded from a plain URL, the first-load script imports nothing.
  *
  * Astro runs the `astro:build:done` hooks one after the other in the order of `integrations`, so
  * this integration must come after `pagefind()`; it fails the build if the index is missing.
@@ -19,9 +23,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getManifest, injectManifest, type ManifestTransform } from 'workbox-build';
-import { fileUrl, formatBytes, isCoreUrl, MANIFEST_FILE, offlineManifest, offlinePaths, revisionOf, SW_FILE, type OfflineFile, type OfflineManifest } from '../lib/offline.ts';
+import { fileUrl, formatBytes, isCoreUrl, MANIFEST_FILE, offlineManifest, offlinePaths, revisionOf, SAVE_MODULE, SW_FILE, type OfflineFile, type OfflineManifest } from '../lib/offline.ts';
 
 const workerSource = fileURLToPath(new URL('../sw/service-worker.ts', import.meta.url));
+const saveSource = fileURLToPath(new URL('../scripts/offline-save.ts', import.meta.url));
+const bundle = (entry: string, format: 'iife' | 'esm') =>
+  build({ entryPoints: [entry], bundle: true, format, target: 'es2022', minify: true, write: false, legalComments: 'none' }).then((r) => r.outputFiles[0]!.text);
 
 /** What `writeServiceWorker` wrote, for the build log and the tests. */
 export interface ServiceWorkerBuild {
@@ -63,18 +70,18 @@ const globOptions = (dir: string) => ({ globDirectory: dir, globPatterns: ['**/*
 /** Writes `offline.json` and `sw.js` into the built site `dir`. Also used by the e2e tests on a changed copy of dist. */
 export async function writeServiceWorker(dir: string): Promise<ServiceWorkerBuild> {
   const languages = pagefindLanguages(dir);
+  writeFileSync(join(dir, SAVE_MODULE), await bundle(saveSource, 'esm'));
   const all: OfflineFile[] = [];
   const listed = await getManifest({ ...globOptions(dir), globIgnores: [MANIFEST_FILE, SW_FILE], manifestTransforms: [listFiles(dir, languages, all)] });
   // offline.json cannot list itself (its revision depends on its content): the shell lists it.
   const manifest = offlineManifest(all);
   writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(manifest));
 
-  const bundled = await build({ entryPoints: [workerSource], bundle: true, format: 'iife', target: 'es2022', minify: true, write: false, legalComments: 'none' });
   const temp = mkdtempSync(join(tmpdir(), 'book-sw-'));
   const shell: OfflineFile[] = [];
   try {
     const source = join(temp, SW_FILE);
-    writeFileSync(source, `/* The book's service worker: src/sw/service-worker.ts, built by src/integrations/service-worker.ts */\n${bundled.outputFiles[0]!.text}`);
+    writeFileSync(source, `/* The book's service worker: src/sw/service-worker.ts, built by src/integrations/service-worker.ts */\n${await bundle(workerSource, 'iife')}`);
     const injected = await injectManifest({ ...globOptions(dir), swSrc: source, swDest: join(dir, SW_FILE), manifestTransforms: [listFiles(dir, languages, shell, isCoreUrl)] });
     const version = shell.find((f) => f.url === MANIFEST_FILE)?.revision;
     if (!version) throw new Error(`${MANIFEST_FILE} is not in the service worker's app shell`);

@@ -59,6 +59,8 @@ export type SaveError = 'offline' | 'changed' | 'quota';
 
 export const SW_FILE = 'sw.js';
 export const MANIFEST_FILE = 'offline.json';
+/** src/scripts/offline-save.ts, built next to the worker (see src/integrations/service-worker.ts). */
+export const SAVE_MODULE = 'offline-save.js';
 export const OFFLINE_PAGE = 'offline/';
 /** Not a file of the site: the service worker writes it into its cache when the whole book is saved. */
 export const SAVED_FILE = '__offline/saved.json';
@@ -127,13 +129,13 @@ export function offlinePaths(paths: readonly string[], wasmLanguages: readonly s
 }
 
 /**
- * The app shell, installed on the first visit: the home page, the offline page, the list of files,
- * the web app manifest and icons, and every stylesheet, script and font. Pages and the search index
+ * The app shell, installed on the first visit: the home page, the offline page, the list of files
+ * and the saving code, the web app manifest and icons, and every stylesheet, script and font. Pages and the search index
  * are cached when read, or all at once by "Save the book for offline reading".
  */
 export function isCoreUrl(url: string): boolean {
   return (
-    ['', OFFLINE_PAGE, MANIFEST_FILE, 'manifest.webmanifest', 'favicon.svg'].includes(url) ||
+    ['', OFFLINE_PAGE, MANIFEST_FILE, SAVE_MODULE, 'manifest.webmanifest', 'favicon.svg'].includes(url) ||
     /^icons\/[^/]+\.png$/.test(url) ||
     /^_astro\/[^/]+\.(?:css|js|woff2)$/.test(url)
   );

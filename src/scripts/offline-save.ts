@@ -4,6 +4,9 @@
  * version (`offline.json`) and checks each against its revision. This module asks it to (`SAVE_ALL`
  * with a MessagePort), moves the progress bar, and says the result. The live region speaks at the
  * start, at each quarter and at the end, not at every file.
+ *
+ * Built by src/integrations/service-worker.ts to `<base>offline-save.js` (not by Vite; the
+ * integration says why), so it must not use `import.meta.env` or Astro imports.
  */
 import { doneText, formatBytes, type SaveError, type SaveMessage } from '../lib/offline.ts';
 

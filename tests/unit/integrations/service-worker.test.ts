@@ -54,6 +54,7 @@ describe('writeServiceWorker', () => {
       'chapters/a/',
       'favicon.svg',
       'manifest.webmanifest',
+      'offline-save.js',
       'offline/',
       'pagefind/fragment/en_2.pf_fragment',
       'pagefind/pagefind-entry.json',
@@ -71,10 +72,27 @@ describe('writeServiceWorker', () => {
     const result = await writeServiceWorker(dir);
     const worker = readFileSync(join(dir, 'sw.js'), 'utf8');
     expect(worker).not.toContain('self.__WB_MANIFEST');
-    expect(result.shell.map((f) => f.url).sort()).toEqual(['', '_astro/Base.x1.css', '_astro/KaTeX_Main-Regular.a.woff2', 'favicon.svg', 'manifest.webmanifest', 'offline.json', 'offline/']);
+    expect(result.shell.map((f) => f.url).sort()).toEqual([
+      '',
+      '_astro/Base.x1.css',
+      '_astro/KaTeX_Main-Regular.a.woff2',
+      'favicon.svg',
+      'manifest.webmanifest',
+      'offline-save.js',
+      'offline.json',
+      'offline/',
+    ]);
     expect(result.version).toBe(await revisionOf(readFileSync(join(dir, 'offline.json'))));
     expect(worker).toContain(`{"revision":"${result.version}","url":"offline.json"}`);
     expect(worker).not.toContain('chapters/a/');
+  });
+
+  it('builds the saving code next to the worker, as a module the page imports on demand', async () => {
+    const dir = site(built);
+    await writeServiceWorker(dir);
+    const module = readFileSync(join(dir, 'offline-save.js'), 'utf8');
+    expect(module).toMatch(/export\s*\{[^}]*\bsave\b/);
+    expect(module).toContain('SAVE_ALL');
   });
 
   it('makes a new version when any file changes, and the same one when none does', async () => {
