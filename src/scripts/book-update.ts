@@ -5,9 +5,10 @@
  * (`controllerchange`), so no tab goes on showing the old version next to the new one. A tab that had
  * no worker yet (the first visit) does not reload when the first one takes control.
  *
+ * Registers after the load event, so the worker's first install does not slow the first page.
  * Production builds only: `astro dev` serves no worker. Registration failing (service workers turned
- * off or blocked) leaves the book working online. Loaded on every page: together with
- * book-offline.ts it must stay within 1 KiB gzipped (tests/unit/offline-scripts.test.ts).
+ * off or blocked) leaves the book working online. Loaded on every page (OfflineScripts.astro):
+ * together with book-offline.ts it must stay within 1 KiB gzipped (tests/unit/offline-scripts.test.ts).
  */
 class BookUpdate extends HTMLElement {
   connectedCallback(): void {
@@ -21,20 +22,22 @@ class BookUpdate extends HTMLElement {
       if (controlled) location.reload();
       controlled = true;
     });
-    workers.register(`${base}sw.js`, { scope: base }).then(
-      (registration) => {
-        const show = () => {
-          if (!registration.waiting || !workers.controller || notice.firstChild) return;
-          notice.append(template.content.cloneNode(true));
-          notice.querySelector('button')!.addEventListener('click', () => registration.waiting?.postMessage({ type: 'SKIP_WAITING' }));
-        };
-        const watch = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', show);
-        watch(registration.installing);
-        registration.addEventListener('updatefound', () => watch(registration.installing));
-        show();
-      },
-      () => undefined,
-    );
+    const start = async () => {
+      const registration = await workers.register(`${base}sw.js`, { scope: base }).catch(() => undefined);
+      if (!registration) return; // no worker: the book still works online
+      const show = () => {
+        if (!registration.waiting || !workers.controller || notice.firstChild) return;
+        notice.append(template.content.cloneNode(true));
+        notice.querySelector('button')!.addEventListener('click', () => registration.waiting?.postMessage({ type: 'SKIP_WAITING' }));
+      };
+      const watch = (worker: ServiceWorker | null) => worker?.addEventListener('statechange', show);
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+      show();
+    };
+    // After the load event: installing the app shell must not compete with the page's own requests.
+    if (document.readyState === 'complete') void start();
+    else addEventListener('load', () => void start(), { once: true });
   }
 }
 
