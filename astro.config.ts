@@ -5,6 +5,7 @@ import { readBuildEnv } from './src/lib/build-env.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import mermaidBrowser from './src/integrations/mermaid-browser.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
 import { bookPipeline, defaultMermaidCacheDir } from './src/plugins/index.ts';
 
 const env = readBuildEnv();
@@ -24,5 +25,6 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
     shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
   },
-  integrations: [mdx(), mermaidBrowser({ contentDir: env.contentDir, cacheDir: mermaidCacheDir }), katexAssets(), pagefind()],
+  // serviceWorker() lists the built files for offline reading, so it must come after katexAssets() and pagefind().
+  integrations: [mdx(), mermaidBrowser({ contentDir: env.contentDir, cacheDir: mermaidCacheDir }), katexAssets(), pagefind(), serviceWorker()],
 });

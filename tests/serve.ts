@@ -43,7 +43,11 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 }
 
 export interface ServeOptions {
-  dir: string;
+  /**
+   * The folder to serve, or a function asked on every request: the offline tests switch between two
+   * builds with it, and return null to drop every connection, as a network that is down.
+   */
+  dir: string | (() => string | null);
   port: number;
   base?: string;
   host?: string;
@@ -66,9 +70,15 @@ function fileFor(root: string, pathname: string): string | undefined {
 }
 
 export function serve(options: ServeOptions): Promise<Server> {
-  const root = resolve(options.dir);
+  const { dir } = options;
   const base = options.base ?? '/';
   const server = createServer((request, response) => {
+    const current = typeof dir === 'string' ? dir : dir();
+    if (current === null) {
+      request.socket.destroy();
+      return;
+    }
+    const root = resolve(current);
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(base)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not under the base path');

@@ -12,6 +12,7 @@
  *
  * Budget (from the issue, applied to every page type): at most 100 KiB gzipped in all, of which at
  * most 12 KiB JavaScript, and no /pagefind/ request on first load. Exits 1 naming each excess.
+ * Also reports the size of the offline copy and its first-visit app shell (offline-size.ts).
  */
 import { mkdirSync, readdirSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,7 @@ import { chromium, type Browser } from 'playwright';
 import { chromiumArgs, findChromium } from '../../src/plugins/mermaid/chromium.ts';
 import { serve } from '../serve.ts';
 import { checkBudget, classify, defaultBudget, formatTable, summarise, type PageSummary, type Resource, type Violation } from './budget-lib.ts';
+import { formatOfflineCopy, measureOfflineCopy } from './offline-size.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -89,7 +91,11 @@ try {
 
 console.log(`First-load weight of ${dir}, KiB gzipped (zlib level 9); budget per page: ${defaultBudget.maxTotalKiB} KiB total, ${defaultBudget.maxJsKiB} KiB JS, no /pagefind/\n`);
 console.log(formatTable(rows));
-const report = { dir, base, gzipLevel: 9, budget: defaultBudget, pages: rows, violations };
+// What "Save the book for offline reading" downloads (issue 5).
+const offline = measureOfflineCopy(dir);
+if (offline) console.log(`\n${formatOfflineCopy(offline)}`);
+else violations.push({ page: base, message: `${dir} has no offline.json: the service worker step of the build did not run` });
+const report = { dir, base, gzipLevel: 9, budget: defaultBudget, pages: rows, offline, violations };
 if (values.json === '-') console.log(JSON.stringify(report, null, 2));
 else {
   mkdirSync(dirname(resolve(values.json)), { recursive: true });

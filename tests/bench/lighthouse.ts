@@ -10,13 +10,19 @@
  * category scores per page and, for each category under 100, the audits that did not pass.
  * Saves each full JSON report as `<out>/lighthouse-<page>.json`. Exits 1 if any
  * score is under 100.
+ *
+ * Lighthouse 13 has no PWA category any more, so installability (issue 5) is asked of Chromium
+ * itself, as DevTools shows it: a fresh non-incognito profile opens the home page, waits for the
+ * service worker, and reads the manifest's errors and the installability errors. Exits 1 on any.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromium } from 'playwright';
 import { chromiumArgs, findChromium } from '../../src/plugins/mermaid/chromium.ts';
 import { serve } from '../serve.ts';
 
@@ -62,6 +68,27 @@ function runLighthouse(url: string, output: string): Promise<void> {
   });
 }
 
+/** What keeps the page from being installed, as Chromium says it (empty when it can be installed). */
+async function installability(url: string): Promise<string[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'book-install-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath, args: chromiumArgs });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    return [
+      ...manifest.errors.map((e) => `manifest: ${e.message}`),
+      ...installabilityErrors.map((e) => [e.errorId, ...e.errorArguments.map((a) => `${a.name}=${a.value}`)].join(' ')),
+    ];
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 const server = await serve({ dir, port: 0, base });
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 let failed = false;
@@ -90,6 +117,9 @@ try {
       }
     }
   }
+  const blockers = await installability(`${origin}${base}`);
+  console.log(`\ninstallable (Chromium)  ${blockers.length === 0 ? 'yes' : `no: ${blockers.join('; ')}`}`);
+  if (blockers.length > 0) failed = true;
 } finally {
   server.close();
 }

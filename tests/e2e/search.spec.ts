@@ -39,7 +39,7 @@ test('a phrase from the chapter is found; the reader lands on its section with t
   const results = page.locator('.search-results > li');
   await expect(results.first()).toBeVisible();
   await expect(results.first().locator('.search-result-title')).toHaveText('Chapter 1: What ML system design is');
-  await expect(page.getByRole('status')).toContainText(/1 chapter matches/);
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(/1 chapter matches/);
   const section = results.first().locator('.search-section-link').first();
   await expect(section).toContainText(/1\.5\.4 Automation/);
   await expect(section.locator('mark').first()).toHaveText(/petabytes/i);
@@ -73,7 +73,7 @@ test('results can be filtered by part and chapter, and an unknown word says so',
   await expect.poll(async () => (await titles.allTextContents()).every((t) => t.includes(wanted))).toBe(true);
   expect(await titles.count()).toBeGreaterThan(0);
   await page.getByRole('searchbox', { name: 'Search terms' }).fill('quokka');
-  await expect(page.getByRole('status')).toHaveText(/No results/);
+  await expect(page.getByRole('dialog').getByRole('status')).toHaveText(/No results/);
   await expect(page.locator('.search-results > li')).toHaveCount(0);
 });
 
