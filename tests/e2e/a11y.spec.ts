@@ -3,7 +3,8 @@ import { test, expect, allPages } from './fixtures.ts';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no violations on any page (${scheme})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // Every page of the book, with axe on each (chapters are large): several minutes on 2 cores.
+    test.setTimeout(360_000);
     await page.emulateMedia({ colorScheme: scheme });
     const pages = await allPages(page);
     expect(pages.length).toBeGreaterThan(5);
