@@ -94,6 +94,23 @@ describe('Mermaid diagrams', { timeout: 60_000 }, () => {
   );
 
   it(
+    'writes the SVG as markup in plain Markdown (.md) pages, where MDX elements do not exist',
+    async () => {
+      const cacheDir = join(root, 'markdown');
+      const source = flowchart('Plain page', 'Rendered from a .md file.', 'A --> B');
+      const value = source.split('\n').slice(1, -1).join('\n');
+      const themed = `<svg id="${ID_PLACEHOLDER}"><style>#${ID_PLACEHOLDER}{fill:var(--m0)}</style><title id="t-${ID_PLACEHOLDER}">Plain page</title></svg>`;
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cachePath(value, { cacheDir })!, JSON.stringify({ title: 'Plain page', description: 'Rendered from a .md file.', themed } satisfies RenderedDiagram));
+      const { html } = await render(md('Intro.', '', source), { mermaidCacheDir: cacheDir, path: '/book/src/pages/plain.md' });
+      const diagram = $(html, 'div.diagram');
+      expect(diagram.attrs['data-pagefind-ignore']).toBe('all');
+      expect($(diagram.html, 'svg').attrs.id).toMatch(/^mmd-[0-9a-f]{6}-1$/);
+      expect(html).not.toContain('set:html');
+    },
+  );
+
+  it(
     'fails on a syntax error with the line of the file that holds it',
     async () => {
       const source = md('Intro.', '', flowchart('Broken', 'Broken flow.', 'A --> B', 'B -->> C ;; ]', 'C --> D'));
