@@ -25,14 +25,14 @@ import { bookPipeline } from '../../../src/plugins/index.ts';
 import { RAW_HTML_PROPERTY } from '../../../src/plugins/remark-mermaid.ts';
 
 /**
- * What Astro does with `<div class="x" set:html={html} />` in MDX: an element whose content is the
- * string, unescaped. (Other MDX JSX elements are not used by the book's plugins.)
+ * What Astro does with `<div class="x" set:html={html} />` in MDX (diagrams, formulas): an element
+ * whose content is the string, unescaped. (Other MDX JSX elements are not used by our plugins.)
  */
 function rehypeSetHtml() {
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       const jsx = node as unknown as { type: string; name?: string; attributes?: { name: string; value: unknown }[] };
-      if (jsx.type !== 'mdxJsxFlowElement' || !jsx.name || !parent || index === undefined) return undefined;
+      if ((jsx.type !== 'mdxJsxFlowElement' && jsx.type !== 'mdxJsxTextElement') || !jsx.name || !parent || index === undefined) return undefined;
       const properties: Properties = {};
       let html = '';
       for (const { name, value } of jsx.attributes ?? []) {
