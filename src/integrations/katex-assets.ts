@@ -47,6 +47,7 @@ export function processKatexAssets(root: string, base: string, assetsDir: string
   const characters = new Set<number>();
   const faces = new Map<string, FontFace>();
   const linked = new Set<string>();
+  const purged = new Map<string, CssNode[]>();
 
   for (const path of htmlFiles(root)) {
     const html = readFileSync(path, 'utf8');
@@ -59,7 +60,13 @@ export function processKatexAssets(root: string, base: string, assetsDir: string
     if (regions.length === 0 && links.length === 0) continue;
     let kept: CssNode[] | undefined;
     if (regions.length > 0) {
-      kept = keptRules(katexCss, tokensOf(regions));
+      const tokens = tokensOf(regions);
+      // Pages whose formulas use the same classes, ids and attributes get the same rules: purge
+      // once per set. (Attribute values are left out of the key: KaTeX's stylesheet has no
+      // [attribute=value] selector, and a test checks that it still has none.)
+      const key = [[...tokens.classes].sort(), [...tokens.ids].sort(), [...tokens.attributes].sort()].map((set) => set.join(' ')).join('\u0000');
+      kept = purged.get(key) ?? keptRules(katexCss, tokens);
+      purged.set(key, kept);
       for (const region of regions) katexCharacters(region, characters);
       generatedCharacters(kept, characters);
       for (const face of fontFaces(kept)) faces.set(face.file, face);
