@@ -52,6 +52,7 @@ export async function processKatexAssets(root: string, base: string, assetsDir: 
   const generated = new Set<number>();
   const faces = new Map<string, FontFace>();
   const linked = new Set<string>();
+  const purged = new Map<string, CssNode[]>();
 
   for (const path of htmlFiles(root)) {
     const html = readFileSync(path, 'utf8');
@@ -64,7 +65,13 @@ export async function processKatexAssets(root: string, base: string, assetsDir: 
     if (regions.length === 0 && links.length === 0) continue;
     let kept: CssNode[] | undefined;
     if (regions.length > 0) {
-      kept = keptRules(katexCss, tokensOf(regions));
+      const tokens = tokensOf(regions);
+      // Pages whose formulas use the same classes, ids and attributes get the same rules: purge
+      // once per set. (Attribute values are left out of the key: KaTeX's stylesheet has no
+      // [attribute=value] selector, and a test checks that it still has none.)
+      const key = [[...tokens.classes].sort(), [...tokens.ids].sort(), [...tokens.attributes].sort()].map((set) => set.join(' ')).join('\u0000');
+      kept = purged.get(key) ?? keptRules(katexCss, tokens);
+      purged.set(key, kept);
       katexCharactersByFace(html, classRules, seen);
       generatedCharacters(kept, generated);
       for (const face of fontFaces(kept)) faces.set(face.file, face);

@@ -7,7 +7,6 @@ import type { RemarkPlugins, RehypePlugins } from '@astrojs/markdown-remark';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeKatex from 'rehype-katex';
 import rehypeSlug from 'rehype-slug';
 import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
@@ -16,7 +15,7 @@ import { toString } from 'hast-util-to-string';
 import { bibliographyPath, readGlossary } from '../lib/content-files.ts';
 import rehypeBookNumbering from './rehype-book-numbering.ts';
 import rehypeCite from './rehype-cite.ts';
-import rehypeKatexStrict from './rehype-katex-strict.ts';
+import rehypeMath from './rehype-math.ts';
 import rehypeReferences from './rehype-references.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import remarkCallouts from './remark-callouts.ts';
@@ -59,8 +58,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
       [remarkMermaid, { cacheDir: options.mermaidCacheDir }],
     ],
     rehypePlugins: [
-      [rehypeKatex, { strict: 'error', throwOnError: false, output: 'htmlAndMathml' }],
-      rehypeKatexStrict,
+      [rehypeMath, { strict: 'error', output: 'htmlAndMathml' }],
       [rehypeCite, { path: dirname(bibliographyPath(options.contentDir)), bibliography: basename(bibliographyPath(options.contentDir)), csl: 'apa', linkCitations: true }],
       rehypeReferences,
       rehypeSlug,

@@ -7,12 +7,11 @@
  * missing alternative fails the build with the file and line. Ids inside each SVG get a prefix
  * unique on the page, so two diagrams never share an id.
  *
- * The SVG goes into the page as a string (`set:html`, which Astro writes out as it is), not as a
- * syntax tree: later plugins have no reason to walk thousands of SVG nodes, and the compiled MDX
- * stays small. This is the single biggest saving of build time per diagram.
+ * In MDX the SVG goes into the page as a string (`set:html`, which Astro writes out as it is), not
+ * as a syntax tree: later plugins have no reason to walk thousands of SVG nodes, and the compiled
+ * MDX stays small. This is the single biggest saving of build time per diagram.
  */
-import type { Root, Code, Parent } from 'mdast';
-import type { ElementContent } from 'hast';
+import type { Root, Code, Parent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { createHash } from 'node:crypto';
 import { visit } from 'unist-util-visit';
@@ -20,7 +19,7 @@ import { ID_PLACEHOLDER, MermaidSyntaxError, renderMermaid, type RenderOptions }
 
 export interface RemarkMermaidOptions extends RenderOptions {}
 
-/** The hast property Astro's MDX renders as raw HTML (`<div set:html={...} />`). */
+/** The attribute Astro renders as raw HTML content (`<div set:html={...} />`). */
 export const RAW_HTML_PROPERTY = 'set:html';
 
 const withIds = (svg: string, id: string): string => {
@@ -53,6 +52,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions) {
       }),
     );
 
+    const mdx = /\.mdx$/i.test(file.path ?? '');
     found.forEach(({ node, index, parent }, n) => {
       const diagram = rendered[n]!;
       if (!diagram.title || !diagram.description) {
@@ -62,22 +62,38 @@ export default function remarkMermaid(options: RemarkMermaidOptions) {
         );
       }
       const prefix = `mmd-${fileTag}-${n + 1}`;
-      const raw = (svg: string, id: string) => ({ [RAW_HTML_PROPERTY]: withIds(svg, id) });
-      const properties = { className: ['diagram'], dataPagefindIgnore: 'all' };
-      const variants: ElementContent[] = diagram.themed === undefined
-        ? [
-            { type: 'element', tagName: 'div', properties: { className: ['diagram-light'], ...raw(diagram.light, `${prefix}-l`) }, children: [] },
-            { type: 'element', tagName: 'div', properties: { className: ['diagram-dark'], ...raw(diagram.dark, `${prefix}-d`) }, children: [] },
-          ]
-        : [];
-      parent.children[index] = {
-        type: 'mermaidDiagram',
-        data: {
-          hName: 'div',
-          hProperties: diagram.themed === undefined ? properties : { ...properties, ...raw(diagram.themed, prefix) },
-          hChildren: variants,
-        },
-      } as unknown as Code;
+      parent.children[index] =
+        diagram.themed === undefined
+          ? block(['diagram'], [rawHtml(['diagram-light'], withIds(diagram.light, `${prefix}-l`), mdx), rawHtml(['diagram-dark'], withIds(diagram.dark, `${prefix}-d`), mdx)])
+          : rawHtml(['diagram'], withIds(diagram.themed, prefix), mdx, { 'data-pagefind-ignore': 'all' });
     });
   };
+}
+
+type Attributes = Record<string, string>;
+
+/** A `div` around the two renderings (an unknown node becomes a div in hast, with its children). */
+function block(className: string[], children: RootContent[]): RootContent {
+  return { type: 'mermaidDiagram', children, data: { hName: 'div', hProperties: { className, dataPagefindIgnore: 'all' } } } as unknown as RootContent;
+}
+
+/**
+ * A `div` holding HTML as a string. In MDX it is a JSX element with Astro's `set:html`, so the
+ * string is written out as it is and MDX's optimizer (astro.config.ts) leaves it alone; in plain
+ * Markdown, a raw node that the HTML step parses.
+ */
+function rawHtml(className: string[], html: string, mdx: boolean, attributes: Attributes = {}): RootContent {
+  if (mdx) {
+    const attrs: Attributes = { class: className.join(' '), ...attributes, [RAW_HTML_PROPERTY]: html };
+    return {
+      type: 'mdxJsxFlowElement',
+      name: 'div',
+      attributes: Object.entries(attrs).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value })),
+      children: [],
+    } as unknown as RootContent;
+  }
+  return {
+    type: 'mermaidDiagram',
+    data: { hName: 'div', hProperties: { className, ...attributes }, hChildren: [{ type: 'raw', value: html }] },
+  } as unknown as RootContent;
 }

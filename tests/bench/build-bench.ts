@@ -159,7 +159,7 @@ const rows = results.map((r) => [
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
 console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
-console.log(`(phases in seconds from Astro's log; bundle = MDX compile incl. Mermaid rendering; diagrams = renderings added to the cache, 2 themes each;\n load = 1-minute load average before-after on ${availableParallelism()} cores: above the core count, other work slowed the build)`);
+console.log(`(phases in seconds from Astro's log; bundle = MDX compile incl. Mermaid rendering; diagrams = diagrams added to the cache (one file each, both themes);\n load = 1-minute load average before-after on ${availableParallelism()} cores: above the core count, other work slowed the build)`);
 
 // Linear growth: the marginal seconds per added chapter between consecutive sizes.
 const linearity: { kind: string; from: number; to: number; secondsPerAddedChapter: number }[] = [];

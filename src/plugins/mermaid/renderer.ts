@@ -7,9 +7,9 @@
  * queue has been empty for a moment the browser is closed, so a build never waits on it, and
  * `closeMermaidRenderer()` closes it at once.
  *
- * Each diagram is rendered in the light and the dark theme in one page visit, then merged into one
- * SVG whose colours follow the site theme (./theme.ts); when the two differ in more than colours
- * both are kept. Results are cached on disk, one file per diagram, by a hash of everything that
+ * Each diagram is rendered in the light theme and, unless ./theme.ts can predict it exactly from a
+ * reference pair of the same kind, in the dark theme; the two are merged into one SVG whose colours
+ * follow the site theme. When they differ in more than colours both are kept. Results are cached on disk, one file per diagram, by a hash of everything that
  * affects the output, so an unchanged diagram is never rendered again.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumArgs, findChromium, missingChromiumHelp } from './chromium.ts';
-import { mergeThemes, pruneSvg, serializePruned } from './theme.ts';
+import { diagramKind, mergeThemes, predictableKinds, predictDark, pruneSvg, serializePruned, type ThemeReference } from './theme.ts';
 
 export type DiagramTheme = 'light' | 'dark';
 
@@ -152,44 +152,52 @@ interface ThemeResult {
   message?: string;
 }
 
-/** Renders the source in both themes in one visit to a page; the syntax is checked once. */
-async function renderInBrowser(source: string): Promise<{ light: ThemeResult; dark: ThemeResult }> {
+/** Renders the source in one theme in a pooled page. */
+async function renderInBrowser(source: string, theme: DiagramTheme): Promise<ThemeResult> {
   return withPage((page) =>
     page.evaluate(
-      async ({ source, configs, id }) => {
+      async ({ source, config, id }) => {
         const mermaid = (globalThis as unknown as { mermaid: {
           initialize(c: unknown): void;
-          parse(s: string): Promise<unknown>;
           render(id: string, s: string): Promise<{ svg: string }>;
         } }).mermaid;
-        const renderTheme = async (config: unknown, check: boolean): Promise<ThemeResult> => {
-          mermaid.initialize(config);
-          try {
-            if (check) await mermaid.parse(source);
-            const { svg } = await mermaid.render(id, source);
-            const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-            const root = doc.documentElement;
-            const text = (attr: string) =>
-              (root.getAttribute(attr) ?? '')
-                .split(/\s+/)
-                .map((ref) => (ref ? doc.getElementById(ref)?.textContent ?? '' : ''))
-                .join(' ')
-                .trim() || undefined;
-            return { ok: true, svg, title: text('aria-labelledby'), description: text('aria-describedby') };
-          } catch (error) {
-            return { ok: false, message: error instanceof Error ? error.message : String(error) };
-          } finally {
-            document.querySelectorAll(`[id^="d${id}"], #${id}`).forEach((el) => el.remove());
-          }
-        };
-        const light = await renderTheme(configs.light, true);
-        const dark = light.ok ? await renderTheme(configs.dark, false) : light;
-        return { light, dark };
+        mermaid.initialize(config);
+        try {
+          const { svg } = await mermaid.render(id, source);
+          const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+          const root = doc.documentElement;
+          const text = (attr: string) =>
+            (root.getAttribute(attr) ?? '')
+              .split(/\s+/)
+              .map((ref) => (ref ? doc.getElementById(ref)?.textContent ?? '' : ''))
+              .join(' ')
+              .trim() || undefined;
+          return { ok: true, svg, title: text('aria-labelledby'), description: text('aria-describedby') };
+        } catch (error) {
+          return { ok: false, message: error instanceof Error ? error.message : String(error) };
+        } finally {
+          document.querySelectorAll(`[id^="d${id}"], #${id}`).forEach((el) => el.remove());
+        }
       },
-      { source, configs: { light: mermaidConfig('light'), dark: mermaidConfig('dark') }, id: ID_PLACEHOLDER },
+      { source, config: mermaidConfig(theme), id: ID_PLACEHOLDER },
     ),
   );
 }
+
+/** Both renderings of a diagram, as Mermaid writes them (for tests of the theme merging). */
+export async function renderThemes(source: string): Promise<{ light: string; dark: string }> {
+  const light = await renderInBrowser(source, 'light');
+  if (!light.ok || !light.svg) throw syntaxError(light);
+  const dark = await renderInBrowser(source, 'dark');
+  if (!dark.ok || !dark.svg) throw syntaxError(dark);
+  return { light: light.svg, dark: dark.svg };
+}
+
+/**
+ * One real light+dark pair per diagram kind, from a diagram without its own configuration, to
+ * predict the dark rendering of the others of that kind (./theme.ts `predictDark`).
+ */
+const references = new Map<string, ThemeReference>();
 
 function syntaxError(result: ThemeResult): MermaidSyntaxError {
   const message = (result.message ?? 'Mermaid could not render this diagram').trim();
@@ -197,15 +205,28 @@ function syntaxError(result: ThemeResult): MermaidSyntaxError {
   return new MermaidSyntaxError(message, line ? Number(line) : undefined);
 }
 
-/** Renders both themes and merges them into one themed SVG when they differ only in colours. */
+/**
+ * Renders the light theme, and the dark theme too unless it can be predicted exactly from the
+ * light one (about half the browser time per diagram); merges them into one themed SVG when they
+ * differ only in colours.
+ */
 async function renderDiagram(source: string): Promise<RenderedDiagram> {
-  const { light, dark } = await renderInBrowser(source);
+  const light = await renderInBrowser(source, 'light');
   if (!light.ok || !light.svg) throw syntaxError(light);
-  if (!dark.ok || !dark.svg) throw syntaxError(dark);
+  const kind = diagramKind(light.svg);
+  const reference = kind ? references.get(kind) : undefined;
+  let dark = reference ? predictDark(light.svg, reference) : undefined;
+  if (dark === undefined) {
+    const rendered = await renderInBrowser(source, 'dark');
+    if (!rendered.ok || !rendered.svg) throw syntaxError(rendered);
+    dark = rendered.svg;
+    const ownConfiguration = /^\s*(?:%%\{|---)/m.test(source);
+    if (kind && predictableKinds.has(kind) && !references.has(kind) && !ownConfiguration) references.set(kind, { light: light.svg, dark });
+  }
   const meta = { title: light.title, description: light.description };
-  const themed = mergeThemes(light.svg, dark.svg, { rootId: ID_PLACEHOLDER, darkSelector: DARK_THEME_SELECTOR });
+  const themed = mergeThemes(light.svg, dark, { rootId: ID_PLACEHOLDER, darkSelector: DARK_THEME_SELECTOR });
   if (themed) return { ...meta, themed };
-  return { ...meta, light: serializePruned(pruneSvg(light.svg)), dark: serializePruned(pruneSvg(dark.svg)) };
+  return { ...meta, light: serializePruned(pruneSvg(light.svg)), dark: serializePruned(pruneSvg(dark)) };
 }
 
 export interface RenderOptions {

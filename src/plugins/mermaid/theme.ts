@@ -167,3 +167,113 @@ function definitions(markup: string): { byId: Map<string, string>; rest: string 
   });
   return { byId, rest: rest.replace(/<defs>\s*<\/defs>|<defs\/>/g, '') };
 }
+
+/** The diagram type Mermaid writes on the root <svg> (`aria-roledescription`), e.g. flowchart-v2. */
+export function diagramKind(svg: string): string | undefined {
+  return /^<svg\b[^>]*\saria-roledescription="([^"]+)"/.exec(svg)?.[1];
+}
+
+/**
+ * Diagram types whose dark rendering differs from the light one only in the <style> and in <defs>
+ * that do not depend on the diagram's content (checked on a corpus of every node shape and edge
+ * type in tests/unit/plugins/mermaid.test.ts). For these, `predictDark` may stand in for a second
+ * rendering.
+ */
+export const predictableKinds = new Set(['flowchart-v2']);
+
+/** Visits the declarations of two stylesheets rule by rule; false when their shapes differ. */
+function eachPair(a: CssNode[], b: CssNode[], visit: (selector: string, property: string, aValue: string, bValue: string) => void): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.kind !== y.kind) return false;
+    if (x.kind === 'rule' && y.kind === 'rule') {
+      if (x.selector !== y.selector) return false;
+      const xd = parseDeclarations(x.body);
+      const yd = parseDeclarations(y.body);
+      if (xd.length !== yd.length) return false;
+      for (let k = 0; k < xd.length; k++) {
+        if (xd[k]!.property !== yd[k]!.property) return false;
+        visit(x.selector, xd[k]!.property, xd[k]!.value, yd[k]!.value);
+      }
+    } else if (x.kind === 'block' && y.kind === 'block') {
+      if (x.prelude !== y.prelude || !eachPair(x.children, y.children, visit)) return false;
+    } else if (serializeCss([x]) !== serializeCss([y])) return false;
+  }
+  return true;
+}
+
+/** A light and a dark rendering of one diagram of some kind, to predict others of that kind. */
+export interface ThemeReference {
+  light: string;
+  dark: string;
+}
+
+/**
+ * The dark rendering of a diagram predicted from its light rendering and a reference pair of the
+ * same kind, without a second layout: Mermaid's theme decides the colours in the <style> (a fixed
+ * set of rules per diagram type) and a few <defs>; the layout and the markup are the same.
+ *
+ * Conservative: returns undefined (render the dark theme for real) unless the kind is predictable,
+ * every rule the reference has carries the reference's light value (so no init directive or
+ * frontmatter changed the theme), no theme colour appears in a rule the reference lacks or in the
+ * markup outside <defs>, and every definition is one the reference has, unchanged.
+ */
+export function predictDark(lightSvg: string, reference: ThemeReference): string | undefined {
+  const kind = diagramKind(lightSvg);
+  if (!kind || !predictableKinds.has(kind) || diagramKind(reference.light) !== kind || diagramKind(reference.dark) !== kind) return undefined;
+  const refLight = splitStyle(reference.light);
+  const refDark = splitStyle(reference.dark);
+  const light = splitStyle(lightSvg);
+  const darkValue = new Map<string, string | null>();
+  const lightValue = new Map<string, string>();
+  const themeValues = new Set<string>();
+  const key = (selector: string, property: string) => `${selector}\u0000${property}`;
+  const aligned = eachPair(parseCss(refLight.css), parseCss(refDark.css), (selector, property, l, d) => {
+    const k = key(selector, property);
+    if (lightValue.has(k) && lightValue.get(k) !== l) darkValue.set(k, null); // ambiguous: never predict
+    lightValue.set(k, l);
+    if (!darkValue.has(k)) darkValue.set(k, d);
+    else if (darkValue.get(k) !== d) darkValue.set(k, null);
+    if (l !== d) themeValues.add(l.replace(important, ''));
+  });
+  if (!aligned) return undefined;
+
+  let safe = true;
+  const predict = (nodes: CssNode[]): CssNode[] =>
+    nodes.map((node): CssNode => {
+      if (node.kind === 'block') return { ...node, children: predict(node.children) };
+      if (node.kind !== 'rule') return node;
+      const declarations = parseDeclarations(node.body).map(({ property, value }) => {
+        const k = key(node.selector, property);
+        if (!lightValue.has(k)) {
+          if (themeValues.has(value.replace(important, ''))) safe = false;
+          return { property, value };
+        }
+        const dark = darkValue.get(k);
+        if (lightValue.get(k) !== value || dark === null || dark === undefined) safe = false;
+        return { property, value: dark ?? value };
+      });
+      return { kind: 'rule', selector: node.selector, body: serializeDeclarations(declarations) };
+    });
+  const css = serializeCss(predict(parseCss(light.css)));
+  if (!safe) return undefined;
+
+  const lightDefs = definitions(light.markup);
+  const refLightDefs = definitions(refLight.markup);
+  const refDarkDefs = definitions(refDark.markup);
+  for (const value of themeValues) if (lightDefs.rest.includes(value)) return undefined;
+  // Same SVG text, with the predicted <style> and the dark theme's definitions.
+  let svg = lightSvg.replace(styleElement, (whole, body: string) => `${whole.slice(0, whole.length - body.length - '</style>'.length)}${css}</style>`);
+  for (const [id, element] of lightDefs.byId) {
+    if (refLightDefs.byId.get(id) !== element) return undefined;
+    const dark = refDarkDefs.byId.get(id);
+    if (dark === undefined) return undefined;
+    svg = svg.replace(element, () => dark);
+  }
+  let extra = '';
+  for (const [id, element] of refDarkDefs.byId) if (!refLightDefs.byId.has(id)) extra += element;
+  const end = svg.lastIndexOf('</svg>');
+  return extra && end >= 0 ? svg.slice(0, end) + extra + svg.slice(end) : svg;
+}

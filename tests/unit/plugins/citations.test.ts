@@ -3,6 +3,7 @@ import type { Root as HastRoot } from 'hast';
 import rehypeCitation from 'rehype-citation';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import rehypeRaw from 'rehype-raw';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -92,10 +93,15 @@ describe('findUnresolvedCitation', () => {
 
 describe('the shared bibliography (rehype-cite)', () => {
   const options = { path: contentDir, bibliography: 'references.bib', csl: 'apa', linkCitations: true };
-  /** Markdown to the hast tree rehype-citation sees: footnotes included, frontmatter in file data. */
-  const hast = async (markdown: string, frontmatter: Record<string, unknown> = {}) => {
+  /**
+   * Markdown to the hast tree rehype-citation sees: footnotes included, frontmatter in file data;
+   * with rehype-raw as in Astro's MDX pipeline (the footnotes' dataFootnotes is then '') or not.
+   */
+  const hast = async (markdown: string, frontmatter: Record<string, unknown> = {}, raw = false) => {
     const file = new VFile({ value: markdown, data: { astro: { frontmatter } } });
-    const tree = await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).run(unified().use(remarkParse).use(remarkGfm).parse(file), file);
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
+    if (raw) processor.use(rehypeRaw);
+    const tree = await processor.run(unified().use(remarkParse).use(remarkGfm).parse(file), file);
     return { tree: tree as HastRoot, file };
   };
   const pages: [string, string, Record<string, unknown>?][] = [
@@ -104,15 +110,19 @@ describe('the shared bibliography (rehype-cite)', () => {
     ['no "@" at all, with a footnote', 'Plain text.[^1]\n\n[^1]: A note.'],
     ['nothing cited, every work listed (noCite)', 'The bibliography.', { noCite: ['@*'] }],
     ['an unknown key left as text', 'See [@nobody1999].'],
+    ['citations in several blocks, a list, a table and a footnote', 'First [@huyen2022].\n\n- item @sculley2015 says\n\n| a | b |\n| - | - |\n| [@huyen2022] | x |\n\nPlain.[^n]\n\n[^n]: Note [@sculley2015].'],
   ];
 
-  it.each(pages)('gives exactly what rehype-citation gives: %s', async (_, markdown, frontmatter) => {
-    const ours = await hast(markdown, frontmatter);
-    const theirs = await hast(markdown, frontmatter);
-    await rehypeCite(options)(ours.tree, ours.file);
-    await (rehypeCitation as unknown as (o: typeof options) => (t: HastRoot, f: VFile) => Promise<void>)(options)(theirs.tree, theirs.file);
-    expect(ours.tree).toEqual(theirs.tree);
-  });
+  it.each(pages.flatMap(([name, markdown, frontmatter]) => [false, true].map((raw) => [`${name}${raw ? ' (after rehype-raw)' : ''}`, markdown, frontmatter, raw] as const)))(
+    'gives exactly what rehype-citation gives: %s',
+    async (_, markdown, frontmatter, raw) => {
+      const ours = await hast(markdown, frontmatter, raw);
+      const theirs = await hast(markdown, frontmatter, raw);
+      await rehypeCite(options)(ours.tree, ours.file);
+      await (rehypeCitation as unknown as (o: typeof options) => (t: HastRoot, f: VFile) => Promise<void>)(options)(theirs.tree, theirs.file);
+      expect(ours.tree).toEqual(theirs.tree);
+    },
+  );
 
   it('parses the bibliography once for all the pages that use it, and again when it changes', async () => {
     await render('First [@huyen2022].', { contentDir });

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachePath, closeMermaidRenderer, ID_PLACEHOLDER, type RenderedDiagram } from '../../../src/plugins/mermaid/renderer.ts';
+import { cachePath, closeMermaidRenderer, ID_PLACEHOLDER, renderThemes, type RenderedDiagram } from '../../../src/plugins/mermaid/renderer.ts';
+import { mergeThemes, predictDark } from '../../../src/plugins/mermaid/theme.ts';
 import { $, $$ } from '../support/html.ts';
 import { md, render, renderError } from '../support/render.ts';
 
@@ -94,6 +95,23 @@ describe('Mermaid diagrams', { timeout: 60_000 }, () => {
   );
 
   it(
+    'writes the SVG as markup in plain Markdown (.md) pages, where MDX elements do not exist',
+    async () => {
+      const cacheDir = join(root, 'markdown');
+      const source = flowchart('Plain page', 'Rendered from a .md file.', 'A --> B');
+      const value = source.split('\n').slice(1, -1).join('\n');
+      const themed = `<svg id="${ID_PLACEHOLDER}"><style>#${ID_PLACEHOLDER}{fill:var(--m0)}</style><title id="t-${ID_PLACEHOLDER}">Plain page</title></svg>`;
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(cachePath(value, { cacheDir })!, JSON.stringify({ title: 'Plain page', description: 'Rendered from a .md file.', themed } satisfies RenderedDiagram));
+      const { html } = await render(md('Intro.', '', source), { mermaidCacheDir: cacheDir, path: '/book/src/pages/plain.md' });
+      const diagram = $(html, 'div.diagram');
+      expect(diagram.attrs['data-pagefind-ignore']).toBe('all');
+      expect($(diagram.html, 'svg').attrs.id).toMatch(/^mmd-[0-9a-f]{6}-1$/);
+      expect(html).not.toContain('set:html');
+    },
+  );
+
+  it(
     'fails on a syntax error with the line of the file that holds it',
     async () => {
       const source = md('Intro.', '', flowchart('Broken', 'Broken flow.', 'A --> B', 'B -->> C ;; ]', 'C --> D'));
@@ -154,6 +172,51 @@ describe('Mermaid diagrams', { timeout: 60_000 }, () => {
         else process.env.CHROME_PATH = saved;
       }
       expect(readdirSync(cacheDir)).toHaveLength(1);
+    },
+  );
+
+  /** Flowcharts with every node shape, edge type and styling feature, for the dark prediction. */
+  const corpus: [string, string][] = [
+    ['shapes', 'flowchart TD\n  A[rect] --> B(round)\n  B --> C([stadium])\n  C --> D[[subroutine]]\n  D --> E[(cylinder)]\n  E --> F((circle))\n  F --> G>asymmetric]\n  G --> H{rhombus}\n  H --> I{{hexagon}}\n  I --> J[/parallelogram/]\n  J --> K[\\alt\\]\n  K --> L[/trapezoid\\]\n  L --> M(((double)))'],
+    ['new shape syntax', 'flowchart LR\n  A@{ shape: doc, label: "Document" } --> B@{ shape: cyl, label: "Store" }\n  B --> C@{ shape: diam, label: "Choice" }\n  C --> D@{ shape: hex, label: "Prep" }'],
+    ['edges', 'flowchart LR\n  A --> B\n  A --- C\n  A -.-> D\n  A ==> E\n  A --o F\n  A --x G\n  A <--> H\n  A -- text --> I\n  A -. dotted text .-> J\n  A == thick text ==> K'],
+    ['subgraphs', 'flowchart LR\n  A["Source"]\n  subgraph P["Pipeline"]\n    direction LR\n    C["Validate"] --> D["Train"]\n    D --> E["Serve"]\n  end\n  A --> P\n  P --> F["Users"]\n  F -. "feedback" .-> A'],
+    ['subgraphs and styles', 'flowchart TB\n  subgraph one [First group]\n    direction LR\n    a1 --> a2\n  end\n  subgraph two\n    b1 --> b2\n  end\n  one --> two\n  classDef hot fill:#f96,stroke:#333,color:#000\n  class a1 hot\n  style b2 fill:#bbf,stroke-width:3px\n  linkStyle 0 stroke:#f00\n  a2:::hot --> b1'],
+    ['markdown labels', 'flowchart LR\n  A["`**Bold** and _italic_`"] --> B["Line one<br/>line two"]\n  B --> C["A very long label that wraps over several lines in the box"]'],
+  ];
+
+  it(
+    'predicts the dark rendering of flowcharts exactly, from another flowchart\'s pair',
+    { timeout: 120_000 },
+    async () => {
+      const reference = await renderThemes('flowchart LR\n  X --> Y');
+      const options = { rootId: ID_PLACEHOLDER, darkSelector: "[data-theme='dark']" };
+      const predictedNames: string[] = [];
+      for (const [name, source] of corpus) {
+        const { light, dark } = await renderThemes(source);
+        const predicted = predictDark(light, reference);
+        // Declining is always safe (the dark theme is then rendered for real), e.g. for shapes
+        // drawn with inline theme colours, or a style that happens to use a theme colour.
+        if (predicted === undefined) continue;
+        predictedNames.push(name);
+        expect(mergeThemes(light, predicted, options), name).toBe(mergeThemes(light, dark, options));
+      }
+      // The kinds of flowchart the book uses are predicted.
+      expect(predictedNames).toEqual(expect.arrayContaining(['edges', 'subgraphs', 'markdown labels']));
+    },
+  );
+
+  it(
+    'does not predict a diagram with its own theme configuration, or a kind it does not know',
+    { timeout: 60_000 },
+    async () => {
+      const reference = await renderThemes('flowchart LR\n  X --> Y');
+      const themed = await renderThemes('%%{init: {"theme": "forest"}}%%\nflowchart LR\n  A --> B');
+      expect(predictDark(themed.light, reference)).toBeUndefined();
+      const sequence = await renderThemes('sequenceDiagram\n  Alice->>Bob: Hi');
+      expect(predictDark(sequence.light, reference)).toBeUndefined();
+      const sequenceReference = await renderThemes('sequenceDiagram\n  X->>Y: Yo');
+      expect(predictDark(sequence.light, sequenceReference)).toBeUndefined();
     },
   );
 });

@@ -17,21 +17,32 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import type { Element, Root } from 'hast';
+import type { Element, Properties, Root } from 'hast';
 import { unified, type PluggableList } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { bookPipeline } from '../../../src/plugins/index.ts';
 import { RAW_HTML_PROPERTY } from '../../../src/plugins/remark-mermaid.ts';
 
-/** What Astro does with `<div set:html={html} />`: the string becomes the element's content, unescaped. */
+/**
+ * What Astro does with `<div class="x" set:html={html} />` in MDX (diagrams, formulas): an element
+ * whose content is the string, unescaped. (Other MDX JSX elements are not used by our plugins.)
+ */
 function rehypeSetHtml() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      const html = node.properties[RAW_HTML_PROPERTY];
-      if (typeof html !== 'string') return;
-      delete node.properties[RAW_HTML_PROPERTY];
-      node.children = [{ type: 'raw', value: html }];
+    visit(tree, (node, index, parent) => {
+      const jsx = node as unknown as { type: string; name?: string; attributes?: { name: string; value: unknown }[] };
+      if ((jsx.type !== 'mdxJsxFlowElement' && jsx.type !== 'mdxJsxTextElement') || !jsx.name || !parent || index === undefined) return undefined;
+      const properties: Properties = {};
+      let html = '';
+      for (const { name, value } of jsx.attributes ?? []) {
+        if (typeof value !== 'string') throw new Error(`rehypeSetHtml: attribute ${name} is not a string`);
+        if (name === RAW_HTML_PROPERTY) html = value;
+        else properties[name === 'class' ? 'className' : name] = name === 'class' ? value.split(' ') : value;
+      }
+      const element: Element = { type: 'element', tagName: jsx.name, properties, children: [{ type: 'raw', value: html }] };
+      parent.children[index] = element;
+      return SKIP;
     });
   };
 }
