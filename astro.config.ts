@@ -17,7 +17,9 @@ export default defineConfig({
   base: env.base,
   outDir: env.outDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Styles inline in each page: no render-blocking requests before the first paint (a chapter's
+  // CSS is about 8 KiB gzipped; Lighthouse counted ~300 ms of simulated slow-4G time for the three files).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   markdown: {
     // smartypants: false because the pipeline has its own, faster and with the same output.

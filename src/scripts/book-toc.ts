@@ -18,7 +18,9 @@ class BookToc extends HTMLElement {
     };
     addEventListener('scroll', update, { passive: true });
     addEventListener('resize', update, { passive: true });
-    this.mark();
+    // In the next frame, not now: reading a heading's position here would force a layout of the
+    // whole chapter while the page is still loading.
+    update();
   }
 
   private mark(): void {

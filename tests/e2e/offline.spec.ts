@@ -7,8 +7,8 @@
  * every connection, so nothing can reach the network whatever the browser emulates for workers.
  *
  * The second version for the update test is a copy of dist with a mark on every page
- * (`<html data-book-build="2">`) and in the shared stylesheet (`--book-build: "2"`, same file name as
- * in dist, so only the revision tells the versions apart), after which `writeServiceWorker` (the
+ * (`<html data-book-build="2">`) and in a script every page loads (it sets `data-book-asset="2"`;
+ * same file name as in dist, so only the revision tells the versions apart), after which `writeServiceWorker` (the
  * build's own step) writes its offline.json and sw.js again: new revisions, so a new version.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -86,9 +86,9 @@ async function expectAxeClean(page: Page, selector?: string): Promise<void> {
   }
 }
 
-/** The version of the page: the mark on its HTML and on its stylesheet, "1 1" for dist. */
-const version = (page: Page) =>
-  page.evaluate(() => `${document.documentElement.dataset.bookBuild ?? '1'} ${getComputedStyle(document.documentElement).getPropertyValue('--book-build').replace(/"/g, '') || '1'}`);
+/** The version of the page: the mark on its HTML and the one its shared script sets, "1 1" for dist. */
+const version = (page: Page): Promise<string> =>
+  page.evaluate(() => `${document.documentElement.dataset.bookBuild ?? '1'} ${document.documentElement.dataset.bookAsset ?? '1'}`);
 
 async function answerExercise(page: Page): Promise<void> {
   const section = page.locator(`#ex-${exercise.exercise.id}`);
@@ -104,7 +104,7 @@ async function expectAnswerRestored(page: Page): Promise<void> {
 }
 
 let secondVersion: Promise<string> | undefined;
-/** dist with every page and the shared stylesheet marked "2", and its worker written again. */
+/** dist with every page and a script they all load marked "2", and its worker written again. */
 function buildSecondVersion(): Promise<string> {
   secondVersion ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'book-v2-'));
@@ -114,9 +114,16 @@ function buildSecondVersion(): Promise<string> {
       const file = join(entry.parentPath, entry.name);
       writeFileSync(file, readFileSync(file, 'utf8').replace('<html lang="en"', '<html lang="en" data-book-build="2"'));
     }
-    const stylesheet = /<link rel="stylesheet" href="\/(_astro\/[^"]+\.css)"/.exec(readFileSync(join(dir, 'index.html'), 'utf8'))?.[1];
-    if (!stylesheet) throw new Error('dist/index.html links no stylesheet');
-    appendFileSync(join(dir, stylesheet), '\n:root{--book-build:"2"}\n');
+    // The scripts every page loads (styles are inline in each page, so a script is the shared asset).
+    let shared: Set<string> | undefined;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name !== 'index.html') continue;
+      const scripts = new Set([...readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/<script type="module" src="\/(_astro\/[^"]+\.js)"/g)].map((m) => m[1]!));
+      shared = shared ? new Set([...shared].filter((s) => scripts.has(s))) : scripts;
+    }
+    const script = [...(shared ?? [])][0];
+    if (!script) throw new Error('no script is loaded by every page of dist');
+    appendFileSync(join(dir, script), '\ndocument.documentElement.dataset.bookAsset = "2";\n');
     await writeServiceWorker(dir);
     return dir;
   })();
@@ -236,7 +243,7 @@ test('a new version: a notice with Reload; no page of it before Reload, every pa
     const notice = page.getByRole('status').filter({ hasText: 'A new version of the book is available.' });
     await expect(notice).toBeVisible({ timeout: 20_000 });
     await expectAxeClean(page, 'book-update');
-    // Until the reader reloads, every page and stylesheet is the saved version.
+    // Until the reader reloads, every page and script is the saved version.
     for (const link of [/Start reading/, /^Next/]) {
       await page.getByRole('link', { name: link }).first().click();
       await page.waitForLoadState();
