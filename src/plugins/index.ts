@@ -15,6 +15,7 @@ import { toString } from 'hast-util-to-string';
 import { bibliographyPath, readGlossary } from '../lib/content-files.ts';
 import rehypeBookNumbering from './rehype-book-numbering.ts';
 import rehypeCite from './rehype-cite.ts';
+import rehypeLazyRender from './rehype-lazy-render.ts';
 import rehypeMath from './rehype-math.ts';
 import rehypeReferences from './rehype-references.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
@@ -79,6 +80,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
           content: { type: 'element', tagName: 'span', properties: { className: ['anchor-icon'], ariaHidden: 'true' }, children: [] },
         },
       ],
+      rehypeLazyRender,
     ],
   };
 }

@@ -61,3 +61,39 @@ test('the exercise catalog is in the search index under its own filter', async (
   await expect(results).toHaveCount(1);
   await expect(results.first().locator('.search-result-title')).toHaveText('Exercise catalog');
 });
+
+test('off-screen blocks of a chapter are skipped, with estimated heights that are never too small on a phone', async ({ page }) => {
+  test.slow();
+  // 320 px is the narrowest column the estimate assumes (src/plugins/rehype-lazy-render.ts).
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const chapter of chapters) {
+    await page.goto(`/chapters/${chapter.slug}/`);
+    // Far below the first screen, the content of the last block is not rendered (once the browser has drawn a frame).
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.prose > .lazy-render > *')].at(-1)?.checkVisibility({ contentVisibilityAuto: true })), { message: chapter.slug })
+      .toBe(false);
+    const result = await page.evaluate(() => {
+      const blocks = [...document.querySelectorAll<HTMLElement>('.prose > .lazy-render')];
+      const tooSmall: string[] = [];
+      for (const block of blocks) {
+        const estimate = parseFloat(/contain-intrinsic-size:\s*auto\s+([\d.]+)em/.exec(block.getAttribute('style') ?? '')?.[1] ?? 'NaN') * parseFloat(getComputedStyle(block).fontSize);
+        block.style.contentVisibility = 'visible';
+        const real = block.getBoundingClientRect().height;
+        if (!(real <= estimate)) tooSmall.push(`${block.tagName.toLowerCase()}.${block.className} "${(block.textContent ?? '').trim().slice(0, 40)}": ${Math.round(real)} px > ${Math.round(estimate)} px`);
+      }
+      return { count: blocks.length, tooSmall };
+    });
+    expect(result.count, chapter.slug).toBeGreaterThan(20);
+    expect(result.tooSmall, chapter.slug).toEqual([]);
+
+    // Landing on a section far down: the blocks that render around it do not move it away.
+    const last = await page.locator('.prose h2[id]').last().getAttribute('id');
+    await page.goto(`/chapters/${chapter.slug}/#${last}`);
+    const top = () => page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), last!);
+    const first = await top();
+    await page.waitForTimeout(400);
+    expect([first, await top()], `${chapter.slug}#${last}`).toEqual([first, first]);
+    expect(first, `${chapter.slug}#${last}`).toBeGreaterThanOrEqual(0);
+    expect(first, `${chapter.slug}#${last}`).toBeLessThan(200);
+  }
+});
