@@ -17,11 +17,12 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { RAW_HTML_PROPERTY } from './remark-mermaid.ts';
+import { classesOf } from './util.ts';
 
-export const LAZY_RENDER_CLASS = 'lazy-render';
+const LAZY_RENDER_CLASS = 'lazy-render';
 
-/** Top-level blocks that may be skipped. */
-const blockTags = new Set(['p', 'ul', 'ol', 'blockquote', 'figure', 'section']);
+/** Top-level blocks that may be skipped: these elements, and divs or sections of these classes. */
+const blockTags = new Set(['p', 'ul', 'ol', 'blockquote', 'figure']);
 const blockClasses = new Set(['equation', 'callout', 'table-scroll', 'exercise']);
 
 /** Layout assumptions of the estimate, chosen to err high: a 320 px phone column. */
@@ -53,36 +54,38 @@ interface Tally {
   em: number;
 }
 
-/** Adds what a raw HTML string (a formula, a diagram) takes up. */
-function tallyMarkup(markup: string, tally: Tally): void {
+/** The TeX of a KaTeX rendering (its MathML annotation). */
+const texAnnotation = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g;
+
+/** A display formula: its base height plus a line per row break (`\\`) in its TeX. */
+const displayMathEm = (tex: string): number => ESTIMATE.displayMathEm + ESTIMATE.lineEm * (tex.match(/\\\\/g)?.length ?? 0);
+
+/** Adds what a raw HTML string (a formula, a diagram) takes up; `display` when its formulas are display formulas. */
+function tallyMarkup(markup: string, tally: Tally, display: boolean): void {
   let svgEm = 0;
   for (const [svg] of markup.matchAll(/<svg\b[^>]*>/g)) {
     const height = /\bviewBox="[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([\d.]+)"/.exec(svg)?.[1];
     if (height) svgEm = Math.max(svgEm, Number(height) / ESTIMATE.pxPerEm); // light and dark copies: count one
   }
   tally.em += svgEm;
-  for (const [, tex] of markup.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)) {
-    if (markup.includes('katex-display')) tally.em += ESTIMATE.displayMathEm + ESTIMATE.lineEm * (tex!.match(/\\\\/g)?.length ?? 0);
-    else tally.chars += tex!.length;
+  for (const [, tex = ''] of markup.matchAll(texAnnotation)) {
+    if (display) tally.em += displayMathEm(tex);
+    else tally.chars += tex.length;
   }
 }
 
 function tally(node: RootContent | ElementContent | JsxNode, into: Tally): void {
   if (node.type === 'text') into.chars += node.value.length;
-  else if (node.type === 'raw') tallyMarkup(node.value, into);
+  else if (node.type === 'raw') tallyMarkup(node.value, into, node.value.includes('katex-display'));
   else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
     const jsx = node as JsxNode;
+    // A display formula from rehype-math: the class is on the element, the markup is its content.
     const className = jsx.attributes.find((attribute) => attribute.name === 'class')?.value;
-    if (typeof className === 'string' && className.split(' ').includes('katex-display')) {
-      const raw = jsx.attributes.find((attribute) => attribute.name === RAW_HTML_PROPERTY)?.value;
-      const tex = typeof raw === 'string' ? (/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(raw)?.[1] ?? '') : '';
-      into.em += ESTIMATE.displayMathEm + ESTIMATE.lineEm * (tex.match(/\\\\/g)?.length ?? 0);
-      return;
-    }
-    for (const attribute of jsx.attributes) if (attribute.name === RAW_HTML_PROPERTY && typeof attribute.value === 'string') tallyMarkup(attribute.value, into);
+    const display = typeof className === 'string' && className.split(' ').includes('katex-display');
+    for (const attribute of jsx.attributes) if (attribute.name === RAW_HTML_PROPERTY && typeof attribute.value === 'string') tallyMarkup(attribute.value, into, display || attribute.value.includes('katex-display'));
     for (const child of jsx.children) tally(child, into);
   } else if (node.type === 'element') {
-    if (node.properties.className && classesOf(node).includes('katex-display')) {
+    if (classesOf(node).includes('katex-display')) {
       into.em += ESTIMATE.displayMathEm;
       return;
     }
@@ -115,11 +118,6 @@ interface JsxNode {
   children: (ElementContent | JsxNode)[];
 }
 
-function classesOf(element: Element): string[] {
-  const value: unknown = element.properties.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
-}
-
 /** Whether the node holds a glossary term or an MDX component (whose markup is decided later). */
 function excluded(node: RootContent | ElementContent | JsxNode): boolean {
   if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
@@ -138,7 +136,7 @@ export default function rehypeLazyRender() {
     for (const node of tree.children) {
       if (node.type !== 'element') continue;
       const classes = classesOf(node);
-      const block = (blockTags.has(node.tagName) && node.tagName !== 'section') || (['div', 'section'].includes(node.tagName) && classes.some((c) => blockClasses.has(c)));
+      const block = blockTags.has(node.tagName) || (['div', 'section'].includes(node.tagName) && classes.some((c) => blockClasses.has(c)));
       if (!block || excluded(node)) continue;
       node.properties.className = [...classes, LAZY_RENDER_CLASS];
       const style = typeof node.properties.style === 'string' && node.properties.style.trim() ? `${node.properties.style.trim().replace(/;?$/, ';')} ` : '';

@@ -20,16 +20,12 @@ import katex, { type KatexOptions } from 'katex';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { RAW_HTML_PROPERTY } from './remark-mermaid.ts';
+import { classesOf } from './util.ts';
 
 export interface RehypeMathOptions extends Omit<KatexOptions, 'displayMode' | 'throwOnError'> {}
 
 const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const PAGEFIND_IGNORE = 'data-pagefind-ignore';
-
-function classesOf(element: Element): string[] {
-  const classes = element.properties.className;
-  return Array.isArray(classes) ? classes.map(String) : [];
-}
 
 /** The formula as written in the source, for the error message ("$\frac{a$", "$$ E = ... $$"). */
 function failOnFormula(file: VFile, error: unknown, ancestors: (Root | Element)[], element: Element): never {

@@ -1,3 +1,4 @@
+import type { Element } from 'hast';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 
@@ -10,4 +11,10 @@ export function fail(file: VFile, message: string, place?: Node | undefined): ne
 export function frontmatterOf(file: VFile): Record<string, unknown> {
   const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
   return astro?.frontmatter ?? {};
+}
+
+/** The classes of a HAST element (`className` is a list once parsed; a string is split). */
+export function classesOf(element: Element): string[] {
+  const value: unknown = element.properties.className;
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
 }

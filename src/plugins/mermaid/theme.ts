@@ -66,55 +66,65 @@ export function serializePruned(pruned: PrunedSvg): string {
 const important = /\s*!important$/i;
 
 /**
- * Merges the two CSS trees rule by rule. Returns undefined unless they have the same rules,
- * selectors and properties in the same order (only values may differ).
+ * Walks two stylesheets of the same shape (the same rules, selectors and properties in the same
+ * order; only values may differ) and builds one like `a` whose declarations take the values
+ * `value(selector, property, aValue, bValue)` returns. Undefined when the shapes differ or when
+ * `value` returns undefined.
  */
-function mergeCss(light: CssNode[], dark: CssNode[], vars: Map<string, { name: string; light: string; dark: string }>): CssNode[] | undefined {
-  if (light.length !== dark.length) return undefined;
-  const merged: CssNode[] = [];
-  for (let i = 0; i < light.length; i++) {
-    const l = light[i]!;
-    const d = dark[i]!;
-    if (l.kind !== d.kind) return undefined;
-    if (l.kind === 'rule' && d.kind === 'rule') {
-      if (l.selector !== d.selector) return undefined;
-      const ld = parseDeclarations(l.body);
-      const dd = parseDeclarations(d.body);
-      if (ld.length !== dd.length) return undefined;
+function zipCss(a: CssNode[], b: CssNode[], value: (selector: string, property: string, aValue: string, bValue: string) => string | undefined): CssNode[] | undefined {
+  if (a.length !== b.length) return undefined;
+  const zipped: CssNode[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.kind !== y.kind) return undefined;
+    if (x.kind === 'rule' && y.kind === 'rule') {
+      if (x.selector !== y.selector) return undefined;
+      const xd = parseDeclarations(x.body);
+      const yd = parseDeclarations(y.body);
+      if (xd.length !== yd.length) return undefined;
       const declarations = [];
-      for (let k = 0; k < ld.length; k++) {
-        const a = ld[k]!;
-        const b = dd[k]!;
-        if (a.property !== b.property) return undefined;
-        if (a.value === b.value) {
-          declarations.push(a);
-          continue;
-        }
-        const flag = important.test(a.value) && important.test(b.value) ? '!important' : '';
-        const lightValue = flag ? a.value.replace(important, '') : a.value;
-        const darkValue = flag ? b.value.replace(important, '') : b.value;
-        if (important.test(lightValue) || important.test(darkValue) || a.property.startsWith('--')) return undefined;
-        const key = `${lightValue}\u0000${darkValue}`;
-        let entry = vars.get(key);
-        if (!entry) {
-          entry = { name: `--m${vars.size}`, light: lightValue, dark: darkValue };
-          vars.set(key, entry);
-        }
-        declarations.push({ property: a.property, value: `var(${entry.name})${flag}` });
+      for (let k = 0; k < xd.length; k++) {
+        const property = xd[k]!.property;
+        if (property !== yd[k]!.property) return undefined;
+        const v = value(x.selector, property, xd[k]!.value, yd[k]!.value);
+        if (v === undefined) return undefined;
+        declarations.push({ property, value: v });
       }
-      merged.push({ kind: 'rule', selector: l.selector, body: serializeDeclarations(declarations) });
-    } else if (l.kind === 'block' && d.kind === 'block') {
-      if (l.prelude !== d.prelude) return undefined;
-      const children = mergeCss(l.children, d.children, vars);
+      zipped.push({ kind: 'rule', selector: x.selector, body: serializeDeclarations(declarations) });
+    } else if (x.kind === 'block' && y.kind === 'block') {
+      if (x.prelude !== y.prelude) return undefined;
+      const children = zipCss(x.children, y.children, value);
       if (!children) return undefined;
-      merged.push({ ...l, children });
-    } else if (serializeCss([l]) === serializeCss([d])) {
-      merged.push(l);
+      zipped.push({ ...x, children });
+    } else if (serializeCss([x]) === serializeCss([y])) {
+      zipped.push(x);
     } else {
       return undefined;
     }
   }
-  return merged;
+  return zipped;
+}
+
+/**
+ * Merges the two CSS trees rule by rule: values that differ become custom properties (collected
+ * in `vars`). Returns undefined unless they have the same shape (see zipCss).
+ */
+function mergeCss(light: CssNode[], dark: CssNode[], vars: Map<string, { name: string; light: string; dark: string }>): CssNode[] | undefined {
+  return zipCss(light, dark, (_selector, property, a, b) => {
+    if (a === b) return a;
+    const flag = important.test(a) && important.test(b) ? '!important' : '';
+    const lightValue = flag ? a.replace(important, '') : a;
+    const darkValue = flag ? b.replace(important, '') : b;
+    if (important.test(lightValue) || important.test(darkValue) || property.startsWith('--')) return undefined;
+    const key = `${lightValue}\u0000${darkValue}`;
+    let entry = vars.get(key);
+    if (!entry) {
+      entry = { name: `--m${vars.size}`, light: lightValue, dark: darkValue };
+      vars.set(key, entry);
+    }
+    return `var(${entry.name})${flag}`;
+  });
 }
 
 export interface MergeOptions {
@@ -183,25 +193,12 @@ export const predictableKinds = new Set(['flowchart-v2']);
 
 /** Visits the declarations of two stylesheets rule by rule; false when their shapes differ. */
 function eachPair(a: CssNode[], b: CssNode[], visit: (selector: string, property: string, aValue: string, bValue: string) => void): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.kind !== y.kind) return false;
-    if (x.kind === 'rule' && y.kind === 'rule') {
-      if (x.selector !== y.selector) return false;
-      const xd = parseDeclarations(x.body);
-      const yd = parseDeclarations(y.body);
-      if (xd.length !== yd.length) return false;
-      for (let k = 0; k < xd.length; k++) {
-        if (xd[k]!.property !== yd[k]!.property) return false;
-        visit(x.selector, xd[k]!.property, xd[k]!.value, yd[k]!.value);
-      }
-    } else if (x.kind === 'block' && y.kind === 'block') {
-      if (x.prelude !== y.prelude || !eachPair(x.children, y.children, visit)) return false;
-    } else if (serializeCss([x]) !== serializeCss([y])) return false;
-  }
-  return true;
+  return (
+    zipCss(a, b, (selector, property, aValue, bValue) => {
+      visit(selector, property, aValue, bValue);
+      return aValue;
+    }) !== undefined
+  );
 }
 
 /** A light and a dark rendering of one diagram of some kind, to predict others of that kind. */
