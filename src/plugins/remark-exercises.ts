@@ -6,9 +6,9 @@
  *
  * Fails the build, naming the file and line, when an id does not exist, belongs to another chapter,
  * is placed twice, out of file order or with the wrong directive, when the exercise data is invalid,
- * and, at the end of a chapter, when one of its exercises or checks was never placed. Every main
- * (`##`) section must end with one to three self-checks unless the frontmatter's `selfCheckExempt`
- * lists its heading slug (summary, exercises and the like).
+ * and, at the end of a chapter, when one of its exercises or checks was never placed. In a chapter
+ * with exercises, every main (`##`) section must end with one to three self-checks unless the
+ * frontmatter's `selfCheckExempt` lists its heading slug (summary, exercises and the like).
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
@@ -108,7 +108,7 @@ export default function remarkExercises(options: ExercisesOptions) {
     });
     const missing = own.filter((e) => !placed.has(e.exercise.id)).map((e) => e.exercise.id);
     if (missing.length) fail(file, `Exercises or checks defined in ${own[0]!.file} but never placed in this chapter: ${missing.join(', ')}. Add a line ::exercise{#id} or ::check{#id} for each.`);
-    if (chapter !== undefined) groupChecks(tree, file, own.some((e) => e.role === 'check'));
+    if (chapter !== undefined) groupChecks(tree, file);
   };
 }
 
@@ -116,9 +116,9 @@ const isCheck = (node: RootContent): node is LeafDirective => node.type === 'lea
 
 /**
  * Wraps each run of consecutive `::check` blocks in a "Check your understanding" box, and holds
- * every main section to one to three checks (when `required`, or when the section has any).
+ * every main section of a chapter that has exercises to one to three checks.
  */
-function groupChecks(tree: Root, file: VFile, required: boolean): void {
+function groupChecks(tree: Root, file: VFile): void {
   const frontmatter = frontmatterOf(file);
   const exempt = new Set(Array.isArray(frontmatter.selfCheckExempt) ? frontmatter.selfCheckExempt.map(String) : []);
   const slugger = new GithubSlugger();
@@ -164,7 +164,6 @@ function groupChecks(tree: Root, file: VFile, required: boolean): void {
   for (const slug of exempt) {
     if (!known.has(slug)) fail(file, `selfCheckExempt names "${slug}", which is not the slug of a ## section of this chapter (its sections: ${[...known].join(', ')})`);
   }
-  if (!required && boxes === 0) return;
   for (const section of sections) {
     if (exempt.has(section.slug)) {
       if (section.checks > 0) fail(file, `Section "${toString(section.heading)}" is listed in selfCheckExempt but has self-checks: remove one or the other`, section.heading);

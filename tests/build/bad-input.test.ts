@@ -57,6 +57,12 @@ describe.concurrent('astro build on fixture books', { timeout: 150_000 }, () => 
     expect(page).toMatch(/<book-exercise data-id="first-choice" data-type="single-choice" data-hash="[0-9a-f]{12}"/);
     const key = /<book-exercise data-id="first-choice"[^>]*\sdata-key="([^"]*)"/.exec(page)?.[1] ?? '';
     expect(JSON.parse(key.replace(/&quot;|&#x22;|&#34;/g, '"').replace(/&amp;/g, '&'))).toEqual({ type: 'single-choice', correct: 0 });
+    // Second-edition apparatus: a chart drawn as SVG in a numbered figure, a self-check box, a row header.
+    expect(page).toMatch(/<figure id="fig-tiny"[^>]*>[\s\S]*?<svg[^>]*role="img"[\s\S]*?<span class="figure-label">Figure 1\.2\.<\/span>/);
+    expect(page).toContain('<span class="exercise-label">Check 1.1</span>');
+    expect(page).toMatch(/<section class="self-check" aria-labelledby="self-check-a-section"/);
+    expect(page).toContain('<th scope="row">Positive</th>');
+    expect(page).not.toContain('FIXTURE-CHECK-NOTE');
     for (const secret of ['FIXTURE-TEACHING-NOTE', 'FIXTURE-OPEN-NOTE', 'FIXTURE-MODEL-ANSWER', 'FIXTURE-RUBRIC']) expect(page).not.toContain(secret);
     for (const path of ['index.html', 'glossary/index.html', 'bibliography/index.html', 'parts/basics/index.html', 'pagefind/pagefind-entry.json']) {
       expect(existsSync(join(result.outDir, path)), path).toBe(true);

@@ -100,6 +100,8 @@ export function chartSvg(chart: Chart, id: string): string {
     label: ax.label,
     ...(ax.type === 'linear' ? {} : { type: ax.type }),
     ...(ax.domain ? { domain: ax.domain } : {}),
+    // Categories in the order the data lists them (Plot would sort them alphabetically).
+    ...(ax.type === 'band' ? { domain: [...new Set(chart.data.map((row) => String(row[ax.field])))] } : {}),
     ...(ax.type === 'band' ? {} : { tickFormat: tick(ax.format), grid: true }),
   });
   const longestBand = barHorizontal ? Math.max(...chart.data.map((row) => String(row[y]).length)) : 0;

@@ -82,6 +82,26 @@ describe('::chart', () => {
   });
 });
 
+describe('bar charts', () => {
+  it('keep the categories in the order the data lists them', async () => {
+    const bars = bookWith({
+      bars: `title: Parts of a system
+description: Illustrative sizes of the parts of an ML system, with the ML code the smallest.
+x: { field: size, label: Relative size }
+y: { field: part, label: Component, type: band }
+marks: [bar]
+data:
+  - { part: Serving, size: 6 }
+  - { part: Configuration, size: 5 }
+  - { part: ML code, size: 1 }
+`,
+    });
+    const { html } = await render(figure('bars'), { contentDir: bars });
+    const labels = [...$(html, 'svg.chart-svg').html.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]).filter((t) => ['Serving', 'Configuration', 'ML code'].includes(t!));
+    expect(labels).toEqual(['Serving', 'Configuration', 'ML code']);
+  });
+});
+
 describe('chart data checks', () => {
   const issues = (text: string) => {
     try {
