@@ -102,7 +102,8 @@ export function chartSvg(chart: Chart, id: string): string {
     ...(ax.domain ? { domain: ax.domain } : {}),
     // Categories in the order the data lists them (Plot would sort them alphabetically).
     ...(ax.type === 'band' ? { domain: [...new Set(chart.data.map((row) => String(row[ax.field])))] } : {}),
-    ...(ax.type === 'band' ? {} : { tickFormat: tick(ax.format), grid: true }),
+    // Grid lines carry the ticks, so the tick marks themselves are left out (fewer bytes).
+    ...(ax.type === 'band' ? {} : { tickFormat: tick(ax.format), grid: true, tickSize: 0 }),
   });
   const longestBand = barHorizontal ? Math.max(...chart.data.map((row) => String(row[y]).length)) : 0;
   const svg = Plot.plot({
@@ -138,6 +139,11 @@ export function chartSvg(chart: Chart, id: string): string {
   // Plot's own stylesheet sets a white background variable and is the same on every chart: the
   // site's styles cover it (figure.chart svg), so it is dropped from each chart.
   svg.querySelector('style')?.remove();
+  // Inside a role="img" drawing, Plot's per-group aria attributes are never read: drop the bytes.
+  for (const element of svg.querySelectorAll('[aria-label], [aria-hidden]')) {
+    element.removeAttribute('aria-label');
+    element.removeAttribute('aria-hidden');
+  }
   svg.removeAttribute('class');
   svg.setAttribute('class', 'chart-svg');
   svg.setAttribute('role', 'img');
@@ -151,8 +157,9 @@ export function chartSvg(chart: Chart, id: string): string {
   desc.setAttribute('id', `${id}-desc`);
   desc.textContent = chart.description;
   svg.prepend(title, desc);
-  // Plot writes coordinates with float noise (89.00000000000001): two decimals are plenty.
-  return svg.outerHTML.replace(/(\d+\.\d{2})\d+/g, '$1');
+  // Plot writes coordinates with float noise (89.00000000000001): a tenth of a unit is plenty at
+  // this drawing size.
+  return svg.outerHTML.replace(/(\d+\.\d)\d+/g, '$1').replace(/(\d+)\.0(?!\d)/g, '$1');
 }
 
 /** Header of a data-table column. */
