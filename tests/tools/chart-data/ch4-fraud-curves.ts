@@ -132,7 +132,7 @@ function prRows(): string[] {
 
 function costRows(): string[] {
   // The two marked thresholds are computed exactly (5/305, and the operating point's s) and printed rounded.
-  const thresholds = [0.001, 0.002, 0.005, 0.01, optimalThreshold, 0.025, operating.s, 0.05, 0.1, 0.2, 0.5, 0.8, 0.95];
+  const thresholds = [0.002, 0.005, 0.01, optimalThreshold, 0.025, operating.s, 0.05, 0.1, 0.2, 0.5, 0.8, 0.95];
   return thresholds.flatMap((s) => {
     const p = pointAt(zForProbability(s));
     const threshold = round(s, 4);
