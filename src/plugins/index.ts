@@ -20,6 +20,7 @@ import rehypeMath from './rehype-math.ts';
 import rehypeReferences from './rehype-references.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import remarkCallouts from './remark-callouts.ts';
+import remarkCharts from './remark-charts.ts';
 import remarkDirectiveGuard from './remark-directive-guard.ts';
 import remarkExercises from './remark-exercises.ts';
 import type { Edition } from '../lib/exercises/render.ts';
@@ -51,6 +52,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
       remarkDirective,
       remarkCallouts,
       remarkFigures,
+      [remarkCharts, { contentDir: options.contentDir }],
       remarkXref,
       [remarkGlossaryTerms, { glossary: readGlossary(options.contentDir), base: options.base }],
       [remarkExercises, { contentDir: options.contentDir, edition: options.edition ?? 'student', base: options.base }],
@@ -69,8 +71,8 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
         rehypeAutolinkHeadings,
         {
           behavior: 'append',
-          // Exercise titles have their own permalink.
-          test: (node: Element) => (node.tagName === 'h2' || node.tagName === 'h3') && !(node.properties.className as string[] | undefined)?.includes('exercise-title'),
+          // Exercise titles have their own permalink; a self-check box's heading needs none.
+          test: (node: Element) => (node.tagName === 'h2' || node.tagName === 'h3') && !['exercise-title', 'self-check-heading'].some((c) => (node.properties.className as string[] | undefined)?.includes(c)),
           properties: (node: Element) => ({
             className: ['heading-anchor'],
             ariaLabel: node.properties.dataSection

@@ -16,7 +16,7 @@
  *   Blocks with an MDX component (an explorable) are left alone too: their content is not known here.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { RAW_HTML_PROPERTY } from './remark-mermaid.ts';
+import { RAW_HTML_PROPERTY } from './util.ts';
 import { classesOf } from './util.ts';
 
 const LAZY_RENDER_CLASS = 'lazy-render';

@@ -19,7 +19,7 @@ import { toText } from 'hast-util-to-text';
 import katex, { type KatexOptions } from 'katex';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
-import { RAW_HTML_PROPERTY } from './remark-mermaid.ts';
+import { RAW_HTML_PROPERTY } from './util.ts';
 import { classesOf } from './util.ts';
 
 export interface RehypeMathOptions extends Omit<KatexOptions, 'displayMode' | 'throwOnError'> {}

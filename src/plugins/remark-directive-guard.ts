@@ -17,7 +17,7 @@ export default function remarkDirectiveGuard() {
       if (node.type === 'containerDirective' || node.type === 'leafDirective') {
         if (!node.data?.hName) {
           const colons = node.type === 'containerDirective' ? ':::' : '::';
-          fail(file, `Unknown block "${colons}${node.name}": use one of :::note, :::tip, :::warning, :::practice, :::figure, :::equation, ::exercise`, node);
+          fail(file, `Unknown block "${colons}${node.name}": use one of :::note, :::tip, :::warning, :::practice, :::figure, :::equation, ::exercise, ::check, ::chart`, node);
         }
       }
       if (node.type === 'textDirective' && !node.data?.hName && parent && index !== undefined) {

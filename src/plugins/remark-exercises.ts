@@ -1,18 +1,26 @@
 /**
- * `::exercise{#id}` places an exercise from the chapter's `content/exercises/NN-slug.yaml`. The
- * exercise is rendered here, at build time, by `lib/exercises/render.ts` and numbered in order
- * ("Exercise 3.2"). Fails the build, naming the file and line, when the id does not exist, belongs
- * to another chapter or is placed twice, when the exercise data is invalid, and, at the end of a
- * chapter, when one of its exercises was never placed.
+ * `::exercise{#id}` places an end-of-chapter exercise and `::check{#id}` a self-check, both from the
+ * chapter's `content/exercises/NN-slug.yaml` (`exercises:` and `checks:`). Each is rendered here, at
+ * build time, by `lib/exercises/render.ts` and numbered in file order ("Exercise 3.2", "Check 3.2").
+ * Consecutive `::check` lines become one "Check your understanding" box.
+ *
+ * Fails the build, naming the file and line, when an id does not exist, belongs to another chapter,
+ * is placed twice, out of file order or with the wrong directive, when the exercise data is invalid,
+ * and, at the end of a chapter, when one of its exercises or checks was never placed. Every main
+ * (`##`) section must end with one to three self-checks unless the frontmatter's `selfCheckExempt`
+ * lists its heading slug (summary, exercises and the like).
  */
-import type { Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { ElementContent, Properties } from 'hast';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { chapterSlugFromPath } from '../lib/book.ts';
 import { checkObjectives, ExerciseDataError, loadExercises, type LoadedExercise } from '../lib/exercises/load.ts';
 import { exerciseLabel, renderExercise, type Edition } from '../lib/exercises/render.ts';
+import type { ExerciseRole } from '../schemas/exercise.ts';
 import { fail, frontmatterOf } from './util.ts';
 import { exerciseFeedbackPath, withBase } from '../lib/url.ts';
 
@@ -25,11 +33,17 @@ export interface ExercisesOptions {
 
 const isChapterFile = (path: string | undefined): boolean => !!path && /[\\/]chapters[\\/][^\\/]+\.mdx?$/.test(path);
 
+const directiveRole: Record<string, ExerciseRole> = { exercise: 'exercise', check: 'check' };
+const directiveOf: Record<ExerciseRole, string> = { exercise: 'exercise', check: 'check' };
+
+/** Self-checks a main section may hold. */
+export const checksPerSection = { min: 1, max: 3 } as const;
+
 export default function remarkExercises(options: ExercisesOptions) {
   return (tree: Root, file: VFile) => {
     const directives: LeafDirective[] = [];
     visit(tree, 'leafDirective', (node: LeafDirective) => {
-      if (node.name === 'exercise') directives.push(node);
+      if (node.name in directiveRole) directives.push(node);
     });
     const chapter = isChapterFile(file.path) ? chapterSlugFromPath(file.path) : undefined;
     if (chapter === undefined && directives.length === 0) return;
@@ -53,31 +67,38 @@ export default function remarkExercises(options: ExercisesOptions) {
     }
     const number = typeof frontmatter.number === 'number' ? frontmatter.number : undefined;
     const placed = new Set<string>();
-    let lastIndex = -1;
+    const lastIndex: Record<ExerciseRole, number> = { exercise: -1, check: -1 };
     directives.forEach((node) => {
+      const role = directiveRole[node.name]!;
       const id = node.attributes?.id;
-      if (!id) fail(file, 'An ::exercise needs an id: write ::exercise{#the-exercise-id}', node);
+      if (!id) fail(file, `An ::${node.name} needs an id: write ::${node.name}{#the-${role === 'check' ? 'check' : 'exercise'}-id}`, node);
       const found = all.find((e) => e.exercise.id === id);
+      const list = own.filter((e) => e.role === role);
       if (!found) {
-        const known = own.map((e) => e.exercise.id).join(', ') || 'none';
-        fail(file, `Unknown exercise "${id}" in ::exercise{#${id}}. This chapter's exercises: ${known}`, node);
+        const known = list.map((e) => e.exercise.id).join(', ') || 'none';
+        fail(file, `Unknown ${role === 'check' ? 'self-check' : 'exercise'} "${id}" in ::${node.name}{#${id}}. This chapter's ${role === 'check' ? 'checks' : 'exercises'}: ${known}`, node);
       }
       if (found.chapter !== chapter) fail(file, `Exercise "${id}" belongs to ${found.file}, not to this chapter: place it in its own chapter`, node);
+      if (found.role !== role) {
+        fail(file, `"${id}" is listed under ${found.role === 'check' ? 'checks:' : 'exercises:'} in ${found.file}: place it with ::${directiveOf[found.role]}{#${id}}`, node);
+      }
       if (placed.has(id)) fail(file, `Exercise "${id}" is placed twice`, node);
       placed.add(id);
-      // Exercises are numbered in the order of their YAML file, everywhere (chapter, catalog,
-      // assignments), so the chapter must place them in that order.
-      const index = own.indexOf(found);
-      if (index < lastIndex) fail(file, `Exercise "${id}" is placed after "${own[lastIndex]!.exercise.id}" but comes before it in ${found.file}: place exercises in the order of that file, or reorder the file`, node);
-      lastIndex = index;
+      // Exercises and checks are numbered in the order of their YAML lists, everywhere (chapter,
+      // catalog, assignments), so the chapter must place them in that order.
+      const index = list.indexOf(found);
+      if (index < lastIndex[role]) fail(file, `"${id}" is placed after "${list[lastIndex[role]]!.exercise.id}" but comes before it in ${found.file}: place them in the order of that file, or reorder the file`, node);
+      lastIndex[role] = index;
       let rendered;
       try {
         rendered = renderExercise(found.exercise, {
           edition: options.edition,
           file: found.file,
           chapter: found.chapter,
+          role,
+          headingLevel: role === 'check' ? 4 : 3,
           feedbackUrl: withBase(options.base, exerciseFeedbackPath(found.chapter)),
-          ...(number !== undefined ? { label: exerciseLabel(number, index) } : {}),
+          ...(number !== undefined ? { label: exerciseLabel(number, index, role) } : {}),
         });
       } catch (error) {
         if (error instanceof ExerciseDataError) fail(file, error.message, node);
@@ -86,6 +107,72 @@ export default function remarkExercises(options: ExercisesOptions) {
       node.data = { hName: rendered.tagName, hProperties: rendered.properties as Properties, hChildren: rendered.children as ElementContent[] };
     });
     const missing = own.filter((e) => !placed.has(e.exercise.id)).map((e) => e.exercise.id);
-    if (missing.length) fail(file, `Exercises defined in ${own[0]!.file} but never placed in this chapter: ${missing.join(', ')}. Add a line ::exercise{#id} for each.`);
+    if (missing.length) fail(file, `Exercises or checks defined in ${own[0]!.file} but never placed in this chapter: ${missing.join(', ')}. Add a line ::exercise{#id} or ::check{#id} for each.`);
+    if (chapter !== undefined) groupChecks(tree, file, own.some((e) => e.role === 'check'));
   };
+}
+
+const isCheck = (node: RootContent): node is LeafDirective => node.type === 'leafDirective' && node.name === 'check';
+
+/**
+ * Wraps each run of consecutive `::check` blocks in a "Check your understanding" box, and holds
+ * every main section to one to three checks (when `required`, or when the section has any).
+ */
+function groupChecks(tree: Root, file: VFile, required: boolean): void {
+  const frontmatter = frontmatterOf(file);
+  const exempt = new Set(Array.isArray(frontmatter.selfCheckExempt) ? frontmatter.selfCheckExempt.map(String) : []);
+  const slugger = new GithubSlugger();
+  const sections: { heading: Heading; slug: string; checks: number }[] = [];
+  const children: RootContent[] = [];
+  let boxes = 0;
+  for (let i = 0; i < tree.children.length; i++) {
+    const node = tree.children[i]!;
+    if (node.type === 'heading') {
+      // Same slugs as rehype-slug gives the headings (one slugger over every heading, in order).
+      const slug = slugger.slug(toString(node));
+      if (node.depth === 2) sections.push({ heading: node, slug, checks: 0 });
+    }
+    if (!isCheck(node)) {
+      children.push(node);
+      continue;
+    }
+    const run: LeafDirective[] = [];
+    while (i < tree.children.length && isCheck(tree.children[i]!)) run.push(tree.children[i++] as LeafDirective);
+    i--;
+    const section = sections.at(-1);
+    if (!section) fail(file, 'A ::check must sit at the end of a ## section, after the text it tests', run[0]);
+    section.checks += run.length;
+    boxes++;
+    const headingId = `self-check-${section.slug}`;
+    const box = {
+      type: 'paragraph',
+      children: [],
+      data: {
+        hName: 'section',
+        hProperties: { className: ['self-check'], ariaLabelledBy: headingId, dataSelfCheck: section.slug },
+        hChildren: [
+          { type: 'element', tagName: 'h3', properties: { id: headingId, className: ['unnumbered', 'self-check-heading'] }, children: [{ type: 'text', value: 'Check your understanding' }] },
+          ...run.map((directive) => ({ type: 'element' as const, tagName: directive.data!.hName!, properties: directive.data!.hProperties ?? {}, children: directive.data!.hChildren ?? [] })),
+        ],
+      },
+      position: run[0]!.position,
+    } as unknown as RootContent;
+    children.push(box);
+  }
+  tree.children = children;
+  const known = new Set(sections.map((s) => s.slug));
+  for (const slug of exempt) {
+    if (!known.has(slug)) fail(file, `selfCheckExempt names "${slug}", which is not the slug of a ## section of this chapter (its sections: ${[...known].join(', ')})`);
+  }
+  if (!required && boxes === 0) return;
+  for (const section of sections) {
+    if (exempt.has(section.slug)) {
+      if (section.checks > 0) fail(file, `Section "${toString(section.heading)}" is listed in selfCheckExempt but has self-checks: remove one or the other`, section.heading);
+      continue;
+    }
+    if (section.checks < checksPerSection.min) {
+      fail(file, `Section "${toString(section.heading)}" has no self-check: end it with one to three ::check{#id} lines, or list "${section.slug}" in the frontmatter's selfCheckExempt (for a summary, exercises or further reading)`, section.heading);
+    }
+    if (section.checks > checksPerSection.max) fail(file, `Section "${toString(section.heading)}" has ${section.checks} self-checks: keep it to ${checksPerSection.max} or fewer`, section.heading);
+  }
 }

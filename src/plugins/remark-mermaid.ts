@@ -15,12 +15,11 @@ import type { Root, Code, Parent, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { createHash } from 'node:crypto';
 import { visit } from 'unist-util-visit';
+import { rawHtml } from './util.ts';
 import { ID_PLACEHOLDER, MermaidSyntaxError, renderMermaid, type RenderOptions } from './mermaid/renderer.ts';
 
 export interface RemarkMermaidOptions extends RenderOptions {}
 
-/** The attribute Astro renders as raw HTML content (`<div set:html={...} />`). */
-export const RAW_HTML_PROPERTY = 'set:html';
 
 const withIds = (svg: string, id: string): string => {
   if (!svg.startsWith('<svg')) throw new Error('Mermaid returned no <svg>');
@@ -70,30 +69,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions) {
   };
 }
 
-type Attributes = Record<string, string>;
-
 /** A `div` around the two renderings (an unknown node becomes a div in hast, with its children). */
 function block(className: string[], children: RootContent[]): RootContent {
   return { type: 'mermaidDiagram', children, data: { hName: 'div', hProperties: { className, dataPagefindIgnore: 'all' } } } as unknown as RootContent;
-}
-
-/**
- * A `div` holding HTML as a string. In MDX it is a JSX element with Astro's `set:html`, so the
- * string is written out as it is and MDX's optimizer (astro.config.ts) leaves it alone; in plain
- * Markdown, a raw node that the HTML step parses.
- */
-function rawHtml(className: string[], html: string, mdx: boolean, attributes: Attributes = {}): RootContent {
-  if (mdx) {
-    const attrs: Attributes = { class: className.join(' '), ...attributes, [RAW_HTML_PROPERTY]: html };
-    return {
-      type: 'mdxJsxFlowElement',
-      name: 'div',
-      attributes: Object.entries(attrs).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value })),
-      children: [],
-    } as unknown as RootContent;
-  }
-  return {
-    type: 'mermaidDiagram',
-    data: { hName: 'div', hProperties: { className, ...attributes }, hChildren: [{ type: 'raw', value: html }] },
-  } as unknown as RootContent;
 }

@@ -24,6 +24,12 @@ export const chapterSchema = z
     objectives: z.array(z.string().trim().min(1)).min(1, 'list at least one learning objective').max(8, 'list at most 8 learning objectives'),
     /** Glossary ids of the chapter's key terms, shown under the objectives and linked to the glossary. */
     keyTerms: z.array(slugId).default([]),
+    /**
+     * Slugs of the `##` sections that need no "Check your understanding" questions: end matter such as
+     * `summary`, `exercises` and `further-reading`. Every other main section ends with one to three
+     * `::check{#id}` lines.
+     */
+    selfCheckExempt: z.array(slugId).default([]),
     /** A draft is built in development but left out of the production book. */
     draft: z.boolean().default(false),
   })

@@ -218,13 +218,32 @@ export const exerciseSchema = z
     }
   });
 
+/**
+ * A "Check your understanding" question: any auto-checked exercise, placed with `::check{#id}` at
+ * the end of the chapter section it tests. Same fields as an exercise; open and case-study kinds are
+ * not allowed, since a self-check is answered in a minute or two and checked in place.
+ */
+export const checkSchema = exerciseSchema.superRefine((exercise, ctx) => {
+  if (exercise.type === 'open' || exercise.type === 'case-study') {
+    ctx.addIssue({ code: 'custom', path: ['type'], message: `a self-check must be auto-checked (single-choice, multiple-select, true-false, numeric, ordering, matching or short-answer), not ${exercise.type}` });
+  }
+});
+
 /** A chapter's exercise file. */
 export const exerciseFileSchema = z
   .object({
-    /** The chapter's exercises, in the order the catalog lists them. */
+    /** The chapter's end-of-chapter exercises, in the order the catalog lists them ("Exercise N.k"). */
     exercises: z.array(exerciseSchema).min(1, 'list at least one exercise'),
+    /**
+     * The chapter's self-checks ("Check N.k"), in the order the chapter places them: one to three
+     * after each main section, placed with `::check{#id}`.
+     */
+    checks: z.array(checkSchema).default([]),
   })
   .strict();
+
+/** End-of-chapter exercise or in-section self-check. */
+export type ExerciseRole = 'exercise' | 'check';
 
 export type Exercise = z.infer<typeof exerciseSchema>;
 export type ExerciseType = Exercise['type'];

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { exerciseFileSchema, type Exercise } from '../../schemas/exercise.ts';
+import { exerciseFileSchema, type Exercise, type ExerciseRole } from '../../schemas/exercise.ts';
 import { chapterSlugFromPath } from '../book.ts';
 
 export interface LoadedExercise {
@@ -17,6 +17,13 @@ export interface LoadedExercise {
   chapter: string;
   /** Path of the YAML file, for error messages. */
   file: string;
+  /** `exercise` (the file's `exercises:`, end of chapter) or `check` (its `checks:`, in a section). */
+  role: ExerciseRole;
+}
+
+export interface ExerciseFile {
+  exercises: Exercise[];
+  checks: Exercise[];
 }
 
 export class ExerciseDataError extends Error {
@@ -24,7 +31,7 @@ export class ExerciseDataError extends Error {
 }
 
 /** Parses one exercise file's text; throws naming the file, the exercise and the field. */
-export function parseExerciseFile(file: string, text: string): Exercise[] {
+export function parseExerciseFile(file: string, text: string): ExerciseFile {
   let data: unknown;
   try {
     data = parse(text);
@@ -32,14 +39,16 @@ export function parseExerciseFile(file: string, text: string): Exercise[] {
     throw new ExerciseDataError(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
   const result = exerciseFileSchema.safeParse(data);
-  if (result.success) return result.data.exercises;
-  const raw = (data ?? {}) as { exercises?: unknown };
+  if (result.success) return result.data;
+  const raw = (data ?? {}) as { exercises?: unknown; checks?: unknown };
   const messages = result.error.issues.map((issue) => {
     const [top, index, ...rest] = issue.path;
     let where = issue.path.join('.');
-    if (top === 'exercises' && typeof index === 'number' && Array.isArray(raw.exercises)) {
-      const item = raw.exercises[index] as { id?: unknown } | undefined;
-      const name = typeof item?.id === 'string' ? `exercise "${item.id}"` : `exercise #${index + 1}`;
+    const list = top === 'exercises' ? raw.exercises : top === 'checks' ? raw.checks : undefined;
+    if (typeof index === 'number' && Array.isArray(list)) {
+      const item = list[index] as { id?: unknown } | undefined;
+      const noun = top === 'checks' ? 'self-check' : 'exercise';
+      const name = typeof item?.id === 'string' ? `${noun} "${item.id}"` : `${noun} #${index + 1}`;
       where = rest.length ? `${name}, field ${rest.join('.')}` : name;
     }
     return `${file}: ${where || 'file'}: ${issue.message}`;
@@ -72,7 +81,10 @@ export function checkObjectives(items: LoadedExercise[], objectiveCount: number)
 
 let cache: { key: string; value: LoadedExercise[] } | undefined;
 
-/** All exercises of the book, in chapter-file then list order. Cached until a file changes. */
+/**
+ * All exercises and self-checks of the book, in chapter-file order, each file's exercises then its
+ * checks, in list order. Cached until a file changes.
+ */
 export function loadExercises(contentDir: string): LoadedExercise[] {
   const dir = join(contentDir, 'exercises');
   if (!existsSync(dir)) return [];
@@ -83,7 +95,9 @@ export function loadExercises(contentDir: string): LoadedExercise[] {
   for (const name of files) {
     const file = join(dir, name);
     const chapter = chapterSlugFromPath(name.replace(/\.ya?ml$/, '.mdx'));
-    for (const exercise of parseExerciseFile(file, readFileSync(file, 'utf8'))) all.push({ exercise, chapter, file });
+    const parsed = parseExerciseFile(file, readFileSync(file, 'utf8'));
+    for (const exercise of parsed.exercises) all.push({ exercise, chapter, file, role: 'exercise' });
+    for (const exercise of parsed.checks) all.push({ exercise, chapter, file, role: 'check' });
   }
   checkExercises(all);
   cache = { key, value: all };

@@ -13,7 +13,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { exerciseTypeLabels, type Exercise } from '../../schemas/exercise.ts';
+import { exerciseTypeLabels, type Exercise, type ExerciseRole } from '../../schemas/exercise.ts';
 import { answerKeyOf, exerciseHash, layoutOf } from './key.ts';
 import { markdownBlock, markdownInline } from './markdown.ts';
 
@@ -27,8 +27,10 @@ export interface RenderOptions {
   label?: string;
   /** Chapter id, for progress. */
   chapter: string;
-  /** Heading level of the exercise title (3 under a chapter's "Exercises" section). */
-  headingLevel?: 2 | 3;
+  /** Heading level of the exercise title (3 under a chapter's "Exercises" section, 4 in a self-check box). */
+  headingLevel?: 2 | 3 | 4;
+  /** `check` marks a self-check (`data-role="check"`, counted apart from exercises). */
+  role?: ExerciseRole;
   /** Absolute URL path of the exercise's home (chapter page) for the permalink; defaults to the current page. */
   homeHref?: string;
   /**
@@ -41,8 +43,12 @@ export interface RenderOptions {
 
 const difficultyLabels = { introductory: 'Introductory', intermediate: 'Intermediate', advanced: 'Advanced' } as const;
 
-/** "Exercise 3.2": chapter number and 0-based position in the chapter's exercise file. */
-export const exerciseLabel = (chapterNumber: number, index: number): string => `Exercise ${chapterNumber}.${index + 1}`;
+/**
+ * "Exercise 3.2" or, for a self-check, "Check 3.2": chapter number and 0-based position in the
+ * file's `exercises:` or `checks:` list. The one place labels are made.
+ */
+export const exerciseLabel = (chapterNumber: number, index: number, role: ExerciseRole = 'exercise'): string =>
+  `${role === 'check' ? 'Check' : 'Exercise'} ${chapterNumber}.${index + 1}`;
 
 /** Id of the exercise's section element, its permalink fragment. */
 export const exerciseAnchor = (id: string): string => `ex-${id}`;
@@ -242,6 +248,7 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
           dataHash: exerciseHash(exercise),
           dataChapter: options.chapter,
           dataTitle: exercise.title,
+          ...(options.role === 'check' ? { dataRole: 'check' } : {}),
           ...(detached ? { dataFeedback: options.feedbackUrl } : {}),
           dataKey: JSON.stringify(answerKeyOf(exercise)),
           ...(layoutOf(exercise).items ? { dataLayout: JSON.stringify(layoutOf(exercise).items) } : {}),

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import rehypeLazyRender, { ESTIMATE, estimateHeightEm } from '../../../src/plugins/rehype-lazy-render.ts';
-import { RAW_HTML_PROPERTY } from '../../../src/plugins/remark-mermaid.ts';
+import { RAW_HTML_PROPERTY } from '../../../src/plugins/util.ts';
 import { md, render } from '../support/render.ts';
 
 interface Block {

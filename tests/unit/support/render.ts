@@ -22,7 +22,7 @@ import { unified, type PluggableList } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { bookPipeline } from '../../../src/plugins/index.ts';
-import { RAW_HTML_PROPERTY } from '../../../src/plugins/remark-mermaid.ts';
+import { RAW_HTML_PROPERTY } from '../../../src/plugins/util.ts';
 
 /**
  * What Astro does with `<div class="x" set:html={html} />` in MDX (diagrams, formulas): an element
