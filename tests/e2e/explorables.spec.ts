@@ -219,11 +219,11 @@ test.describe('MlFitChecklist', () => {
 
     await question(mf, 2).getByRole('radio', { name: 'Yes' }).check();
     await expect(title).toHaveText('Not ML: write the rule or the formula');
-    await expect(mf.locator('[data-detail]')).toHaveText('One answer speaks against building ML now:');
+    await expect(mf.locator('[data-detail]')).toHaveText('One answer stops the checklist:');
     await expect(reasons(mf)).toHaveText([
       'A known rule or formula is the answer: code it. It is exact, instant, readable and changed in minutes when the policy or the law changes.',
     ]);
-    await expect(mf.getByRole('status')).toHaveText('Not ML: write the rule or the formula. One answer speaks against building ML now.');
+    await expect(mf.getByRole('status')).toHaveText('Not ML: write the rule or the formula. One answer stops the checklist.');
     await expectAxeClean(page, tag);
   });
 
@@ -237,7 +237,7 @@ test.describe('MlFitChecklist', () => {
     await page.keyboard.press('Space'); // 2: Yes, a rule decides it
     await expect(question(mf, 2).getByRole('radio', { name: 'Yes' })).toBeChecked();
     await expect(title).toHaveText('Not ML: write the rule or the formula');
-    await expect(mf.locator('[data-detail]')).toHaveText('One answer speaks against building ML now, and the 8 open questions cannot change that:');
+    await expect(mf.locator('[data-detail]')).toHaveText('One answer stops the checklist, and the 8 open questions cannot change that:');
     await page.keyboard.press('ArrowRight'); // 2: No after all (arrow keys move and check)
     await expect(title).toHaveText('Answer the remaining questions');
     await expect(mf.locator('[data-detail]')).toHaveText('8 questions are still open. No answer so far rules ML out.');
@@ -250,7 +250,7 @@ test.describe('MlFitChecklist', () => {
     await page.keyboard.press('ArrowRight'); // 9: No, the value does not cover the cost
     await expect(title).toHaveText('Keep the simple alternative as the baseline');
     await expect(reasons(mf)).toHaveCount(1);
-    await expect(mf.getByRole('status')).toHaveText('Keep the simple alternative as the baseline. One answer speaks against building ML now.');
+    await expect(mf.getByRole('status')).toHaveText('Keep the simple alternative as the baseline. One answer stops the checklist.');
     expect(await announcements()).toBeLessThanOrEqual(3);
   });
 });

@@ -139,9 +139,9 @@ export function verdictText(verdict: Verdict, alternative = 'Not ML, for now'): 
         detail: `${verdict.remaining} ${verdict.remaining === 1 ? 'question is' : 'questions are'} still open. No answer so far rules ML out.`,
       };
     case 'simpler': {
-      const count = verdict.drivers.length === 1 ? 'One answer speaks' : `${verdict.drivers.length} answers speak`;
+      const count = verdict.drivers.length === 1 ? 'One answer stops' : `${verdict.drivers.length} answers stop`;
       const open = verdict.remaining === 0 ? '' : `, and the ${verdict.remaining === 1 ? 'open question' : `${verdict.remaining} open questions`} cannot change that`;
-      return { title: alternative, detail: `${count} against building ML now${open}:` };
+      return { title: alternative, detail: `${count} the checklist${open}:` };
     }
     case 'ml':
       return {

@@ -113,13 +113,13 @@ describe('verdictText', () => {
   it('titles the verdict with what to do instead, and says when open questions cannot change it', () => {
     expect(verdictText({ kind: 'simpler', drivers: ['retrieval'], remaining: 0 }, 'Not ML: write a query or build a report')).toEqual({
       title: 'Not ML: write a query or build a report',
-      detail: 'One answer speaks against building ML now:',
+      detail: 'One answer stops the checklist:',
     });
     expect(verdictText({ kind: 'simpler', drivers: ['rules', 'retrieval'], remaining: 3 }).detail).toBe(
-      '2 answers speak against building ML now, and the 3 open questions cannot change that:',
+      '2 answers stop the checklist, and the 3 open questions cannot change that:',
     );
     expect(verdictText({ kind: 'simpler', drivers: ['rules'], remaining: 1 }).detail).toBe(
-      'One answer speaks against building ML now, and the open question cannot change that:',
+      'One answer stops the checklist, and the open question cannot change that:',
     );
     expect(verdictText({ kind: 'simpler', drivers: ['rules'], remaining: 0 }).title).toBe('Not ML, for now');
   });
