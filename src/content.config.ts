@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { chapterSchema } from './schemas/chapter.ts';
 import { glossarySchema } from './schemas/glossary.ts';
+import { notationSchema } from './schemas/notation.ts';
 import { partSchema } from './schemas/part.ts';
 import { chapterSlugFromPath } from './lib/book.ts';
 import { readBuildEnv } from './lib/build-env.ts';
@@ -30,4 +31,10 @@ const glossary = defineCollection({
   schema: glossarySchema,
 });
 
-export const collections = { chapters, parts, glossary };
+/** Notation: `content/notation.yaml`, every symbol the book uses, one meaning each. */
+const notation = defineCollection({
+  loader: file(`${contentDir}/notation.yaml`),
+  schema: notationSchema,
+});
+
+export const collections = { chapters, parts, glossary, notation };

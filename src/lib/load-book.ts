@@ -8,6 +8,7 @@ import { exerciseLabel } from './exercises/render.ts';
 import { readBuildEnv } from './build-env.ts';
 import { loadExercises, type LoadedExercise } from './exercises/load.ts';
 import { exerciseHash } from './exercises/key.ts';
+import type { ExerciseRole } from '../schemas/exercise.ts';
 
 let cached: Promise<Book> | undefined;
 
@@ -42,10 +43,13 @@ export async function chapterEntries(): Promise<CollectionEntry<'chapters'>[]> {
   return (await getCollection('chapters')).filter((c) => published.has(c.id));
 }
 
-/** The published chapters' exercises, by chapter id, in file order. */
-export async function exercisesByChapter(): Promise<Map<string, LoadedExercise[]>> {
+/**
+ * The published chapters' exercises, by chapter id, in file order: end-of-chapter exercises only
+ * (`role` 'exercise', the default), self-checks only ('check'), or both ('all').
+ */
+export async function exercisesByChapter(role: ExerciseRole | 'all' = 'exercise'): Promise<Map<string, LoadedExercise[]>> {
   const book = await loadBook();
-  const all = loadExercises(readBuildEnv().contentDir);
+  const all = loadExercises(readBuildEnv().contentDir).filter((e) => role === 'all' || e.role === role);
   return new Map(book.chapters.map((c) => [c.id, all.filter((e) => e.chapter === c.id)]));
 }
 
@@ -57,13 +61,21 @@ export const progressTokens = (items: LoadedExercise[]): string => items.map((e)
 export interface CatalogEntry {
   loaded: LoadedExercise;
   chapter: ChapterInfo;
-  /** "Exercise 3.2" */
+  /** "Exercise 3.2" or "Check 3.2" */
   label: string;
 }
 
-/** Every published exercise with its chapter and label, in book order. */
+/**
+ * Every published exercise and self-check with its chapter and label, in book order: per chapter,
+ * the self-checks (they come first in the chapter's text) and then the exercises.
+ */
 export async function exerciseCatalog(): Promise<CatalogEntry[]> {
   const book = await loadBook();
-  const byChapter = await exercisesByChapter();
-  return book.chapters.flatMap((chapter) => (byChapter.get(chapter.id) ?? []).map((loaded, i) => ({ loaded, chapter, label: exerciseLabel(chapter.number, i) })));
+  const byChapter = await exercisesByChapter('all');
+  return book.chapters.flatMap((chapter) => {
+    const own = byChapter.get(chapter.id) ?? [];
+    return (['check', 'exercise'] as const).flatMap((role) =>
+      own.filter((e) => e.role === role).map((loaded, i) => ({ loaded, chapter, label: exerciseLabel(chapter.number, i, role) })),
+    );
+  });
 }

@@ -18,6 +18,7 @@ import rehypeCite from './rehype-cite.ts';
 import rehypeLazyRender from './rehype-lazy-render.ts';
 import rehypeMath from './rehype-math.ts';
 import rehypeReferences from './rehype-references.ts';
+import rehypeRowHeaders from './rehype-row-headers.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import remarkCallouts from './remark-callouts.ts';
 import remarkCharts from './remark-charts.ts';
@@ -66,6 +67,7 @@ export function bookPipeline(options: PipelineOptions): { remarkPlugins: RemarkP
       rehypeReferences,
       rehypeSlug,
       rehypeBookNumbering,
+      rehypeRowHeaders,
       rehypeTableScroll,
       [
         rehypeAutolinkHeadings,

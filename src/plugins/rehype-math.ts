@@ -4,7 +4,10 @@
  *
  * - A malformed formula fails the build naming the file, the line and the formula (rehype-katex
  *   only records a message and shows red text).
- * - KaTeX's markup is kept out of the search index and its excerpts (`data-pagefind-ignore`).
+ * - KaTeX's markup is kept out of the search index and its excerpts (`data-pagefind-ignore`);
+ *   beside it a `hidden` span holds the formula as plain text (lib/tex-text.ts), which the search
+ *   indexes (Pagefind reads hidden elements) and nobody sees or hears, so excerpts read
+ *   "F_1 = 2PR/(P + R)" instead of showing a gap. Headings get none: their text makes their ids.
  * - In MDX, outside headings, the formula goes into the page as a string (an element with Astro's
  *   `set:html`) instead of a parsed tree: KaTeX's output is a large share of a chapter's nodes, and
  *   no later plugin needs to walk it. Headings keep the parsed tree, since their text (math
@@ -19,6 +22,7 @@ import { toText } from 'hast-util-to-text';
 import katex, { type KatexOptions } from 'katex';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
+import { texToText } from '../lib/tex-text.ts';
 import { RAW_HTML_PROPERTY } from './util.ts';
 import { classesOf } from './util.ts';
 
@@ -69,6 +73,11 @@ function treeOf(html: string): ElementContent[] {
   return root.children as ElementContent[];
 }
 
+/** The formula as plain text for the search index only (`hidden`: not shown, not read aloud). */
+function searchText(tex: string): Element {
+  return { type: 'element', tagName: 'span', properties: { hidden: true, className: ['math-search-text'] }, children: [{ type: 'text', value: ` ${texToText(tex)} ` }] };
+}
+
 export default function rehypeMath(options: RehypeMathOptions = {}) {
   return (tree: Root, file: VFile) => {
     const mdx = /\.mdx$/i.test(file.path ?? '');
@@ -96,7 +105,7 @@ export default function rehypeMath(options: RehypeMathOptions = {}) {
         failOnFormula(file, error, parents, element);
       }
       const inHeading = parents.some((node) => node.type === 'element' && headings.has(node.tagName));
-      const replacement = mdx && !inHeading ? [rawElement(html, display)] : treeOf(html);
+      const replacement = [...(inHeading ? [] : [searchText(value)]), ...(mdx && !inHeading ? [rawElement(html, display)] : treeOf(html))];
       parent.children.splice(parent.children.indexOf(scope as never), 1, ...(replacement as never[]));
       return SKIP;
     });

@@ -10,6 +10,8 @@ export const glossarySchema = z
     term: z.string().trim().min(1),
     /** A short definition in plain text (one or two sentences). */
     definition: z.string().trim().min(1),
+    /** Ids of related terms, shown as "See also" links (for a term that belongs to two families, such as latency). */
+    seeAlso: z.array(slugId).default([]),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 /**
- * The exercise catalog page: filters by chapter, type and difficulty, and the assignment builder
+ * The exercise catalog page: filters by chapter, kind (exercise or self-check), type and difficulty, and the assignment builder
  * (ticked exercises, in the order ticked, plus title, instructions and due date -> a link whose
  * query string holds everything; see lib/exercises/assignment-link.ts).
  */
@@ -15,14 +15,14 @@ function applyFilters(): void {
   const want = (name: string) => String(data.get(name) ?? '');
   let shown = 0;
   for (const row of rows) {
-    const match = ['chapter', 'type', 'difficulty'].every((name) => !want(name) || row.dataset[name] === want(name));
+    const match = ['chapter', 'role', 'type', 'difficulty'].every((name) => !want(name) || row.dataset[name] === want(name));
     row.hidden = !match;
     if (match) shown += 1;
   }
   for (const section of document.querySelectorAll<HTMLElement>('.catalog-chapter')) {
     section.hidden = ![...section.querySelectorAll<HTMLElement>('[data-exercise-row]')].some((r) => !r.hidden);
   }
-  if (count) count.textContent = `${shown} of ${rows.length} exercises shown.`;
+  if (count) count.textContent = `${shown} of ${rows.length} shown.`;
 }
 filters?.addEventListener('change', applyFilters);
 filters?.addEventListener('submit', (e) => e.preventDefault());

@@ -1,6 +1,6 @@
 /**
  * Fills every `[data-progress]` element (sidebar entries, the chapter's progress line) with how
- * many of its exercises are done: answered correctly or self-assessed, against the exercise's
+ * many of its exercises (or, with `data-progress-noun="self-checks"`, self-checks) are done: answered correctly or self-assessed, against the exercise's
  * current version (`id:hash-prefix` tokens). Updates when work changes in this tab or another.
  */
 import { workStore } from './work-store.ts';
@@ -15,7 +15,8 @@ function update(): void {
       // Tokens carry a prefix of the exercise's current hash: a different one means an earlier version.
       return !!work && work.hash.startsWith(hash) && hash !== '' && (work.status === 'correct' || work.status === 'self-assessed');
     }).length;
-    const text = `${done} of ${tokens.length} exercises done`;
+    // "exercises" by default; the chapter's self-check line says "self-checks".
+    const text = `${done} of ${tokens.length} ${element.dataset.progressNoun ?? 'exercises'} done`;
     if (element.dataset.progressShort !== undefined) {
       // Sidebar: "3/8" on screen, the sentence for screen readers.
       const visible = document.createElement('span');

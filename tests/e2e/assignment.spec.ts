@@ -19,7 +19,7 @@ test('the catalog lists every exercise and filters by chapter, type and difficul
   await page.getByLabel('Type').selectOption('numeric');
   const numeric = all.filter((e) => e.exercise.type === 'numeric').length;
   await expect(page.locator('[data-exercise-row]:visible')).toHaveCount(numeric);
-  await expect(page.locator('.catalog-count')).toHaveText(`${numeric} of ${all.length} exercises shown.`);
+  await expect(page.locator('.catalog-count')).toHaveText(`${numeric} of ${all.length} shown.`);
   await page.getByLabel('Difficulty').selectOption('advanced');
   const both = all.filter((e) => e.exercise.type === 'numeric' && e.exercise.difficulty === 'advanced').length;
   await expect(page.locator('[data-exercise-row]:visible')).toHaveCount(both);

@@ -85,3 +85,34 @@ test('search excerpts contain no KaTeX markup', async ({ page }) => {
   const text = await page.locator('.search-results').innerText();
   expect(text).not.toMatch(/katex|mathml|\\frac|annotation/i);
 });
+
+test('a company named only in a case summary is found under Exercises and the reader lands on the case', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Search/ }).click();
+  await page.getByLabel('Show').selectOption({ label: 'Exercises' });
+  await page.getByRole('searchbox', { name: 'Search terms' }).fill('Michelangelo');
+  const first = page.locator('.search-results > li').first();
+  await expect(first.locator('.search-result-title')).toHaveText(/^Exercise 1\.\d+: Eight companies, eight ML systems$/);
+  await expect(first.locator('mark').first()).toHaveText(/Michelangelo/);
+  // Only exercises under this filter: every result is an exercise or a self-check.
+  for (const title of await page.locator('.search-result-title').allTextContents()) expect(title).toMatch(/^(Exercise|Check) \d+\.\d+: /);
+  await first.locator('a').first().click();
+  await expect(page).toHaveURL(/\/chapters\/what-ml-system-design-is\/\?highlight=michelangelo#ex-ch1-company-platforms$/i);
+  await expect(page.locator('#ex-ch1-company-platforms')).toBeInViewport();
+  await expect(page.locator('#ex-ch1-company-platforms .exercise-case')).toContainText('Michelangelo');
+});
+
+test('excerpts carry the book\'s words: no exercise UI labels, and formulas as readable text', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Search/ }).click();
+  const input = page.getByRole('searchbox', { name: 'Search terms' });
+  await input.fill('multiple select');
+  await expect(page.getByRole('dialog').getByRole('status')).not.toBeEmpty();
+  const labels = await page.locator('.search-results').innerText();
+  expect(labels).not.toMatch(/Multiple select(Introductory|Intermediate|Advanced)|Permalink|Copy link|\d+ min\b/);
+  // A symbol that appears only inside formulas is found, and its excerpt shows the formula as text.
+  await input.fill('c_FN');
+  await expect(page.locator('.search-results > li').first()).toBeVisible();
+  await expect(page.locator('.search-results mark').first()).toHaveText('c_FN');
+  await expect(page.locator('.search-results')).toContainText(/c_FN \+|\+ c_FN|c_FN FN/);
+});

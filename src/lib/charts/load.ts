@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { chartSchema, type Chart } from '../../schemas/chart.ts';
 
 export class ChartDataError extends Error {
@@ -26,14 +26,27 @@ export function parseChart(file: string, text: string): Chart {
   }
   const result = chartSchema.safeParse(doc.toJS());
   if (result.success) return result.data;
-  const messages = result.error.issues.map((issue) => {
-    // The deepest node of the path that exists in the file gives the line.
-    let path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const messages = result.error.issues.flatMap((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    if (issue.code === 'unrecognized_keys') {
+      // Point at each unknown key itself.
+      return issue.keys.map((key) => {
+        const parent = path.length ? doc.getIn(path, true) : doc.contents;
+        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+        const where = path.length ? `field ${path.join('.')}: ` : '';
+        return `${file}${lineOf(isScalar(pair?.key) ? pair.key.range?.[0] : undefined)}: ${where}unknown field "${key}"`;
+      });
+    }
+    // The deepest node of the path that exists in the file gives the line (the document's first
+    // line for a field that is missing at the top).
+    let at = path;
     let node: unknown = undefined;
-    while (path.length && !isNode((node = doc.getIn(path, true)))) path = path.slice(0, -1);
+    while (at.length && !isNode((node = doc.getIn(at, true)))) at = at.slice(0, -1);
+    if (!at.length) node = doc.contents;
     const offset = isNode(node) ? node.range?.[0] : undefined;
     const where = issue.path.length ? `field ${issue.path.join('.')}: ` : '';
-    return `${file}${lineOf(offset)}: ${where}${issue.message}`;
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : issue.message;
+    return [`${file}${lineOf(offset)}: ${where}${message}`];
   });
   throw new ChartDataError(messages.join('\n'));
 }

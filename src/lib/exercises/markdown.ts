@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { ExerciseDataError } from './load.ts';
+import { texToText } from '../tex-text.ts';
 
 const katexOptions: KatexOptions = { strict: 'error', output: 'htmlAndMathml' };
 
@@ -51,4 +52,30 @@ export function markdownInline(markdown: string, where: Where): ElementContent[]
   const only = block.length === 1 ? block[0] : undefined;
   if (only?.type === 'element' && only.tagName === 'p') return only.children;
   return block;
+}
+
+const textProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
+
+/**
+ * A Markdown field as plain text for the search index: the words as written, formulas as readable
+ * text (lib/tex-text.ts), paragraphs and list items ending a sentence each.
+ */
+export function markdownText(markdown: string): string {
+  const tree = textProcessor.parse(markdown);
+  const out: string[] = [];
+  const walk = (node: MdastNode): void => {
+    if (node.type === 'text' || node.type === 'inlineCode') out.push(node.value ?? '');
+    else if (node.type === 'inlineMath' || node.type === 'math') out.push(` ${texToText(node.value ?? '')} `);
+    else if (node.type === 'break') out.push(' ');
+    node.children?.forEach(walk);
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') out.push(' ');
+  };
+  walk(tree as MdastNode);
+  return out.join('').replace(/\s+/g, ' ').trim();
+}
+
+interface MdastNode {
+  type: string;
+  value?: string;
+  children?: MdastNode[];
 }

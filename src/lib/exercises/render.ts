@@ -72,7 +72,7 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
       options.label ? ' ' : null,
       exercise.title,
     ]),
-    h('p.exercise-meta', [
+    h('p.exercise-meta', { ...ignore }, [
       h('span', exerciseTypeLabels[exercise.type]),
       h('span', difficultyLabels[exercise.difficulty]),
       h('span', `${exercise.minutes} min`),
@@ -238,7 +238,8 @@ export function renderExercise(exercise: Exercise, options: RenderOptions): Elem
 
   return h(
     'section.exercise',
-    { id: anchor, ariaLabelledBy: idFor('title'), dataExercise: exercise.id },
+    // Search indexes exercises through their own records (search-records.ts), not the page's copy.
+    { id: anchor, ariaLabelledBy: idFor('title'), dataExercise: exercise.id, dataPagefindIgnore: 'all' },
     [
       h(
         'book-exercise',

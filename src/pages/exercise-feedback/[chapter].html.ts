@@ -9,7 +9,7 @@ import { exercisesByChapter } from '../../lib/load-book.ts';
 import { renderFeedback } from '../../lib/exercises/render.ts';
 
 export const getStaticPaths = (async () => {
-  const byChapter = await exercisesByChapter();
+  const byChapter = await exercisesByChapter('all');
   return [...byChapter].filter(([, items]) => items.length > 0).map(([chapter, items]) => ({ params: { chapter }, props: { items } }));
 }) satisfies GetStaticPaths;
 

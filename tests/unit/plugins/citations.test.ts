@@ -25,7 +25,8 @@ const bib = `
   author    = {Sculley, D. and Holt, Gary},
   title     = {Hidden Technical Debt in Machine Learning Systems},
   booktitle = {Advances in Neural Information Processing Systems},
-  year      = {2015}
+  year      = {2015},
+  doi       = {10.5555/2969442.2969519}
 }
 `;
 const contentDir = makeContentDir({ bib });
@@ -45,6 +46,16 @@ describe('citations', () => {
     const entry = $(section.html, 'div#bib-huyen2022');
     expect(entry.attrs.class).toBe('csl-entry');
     expect(squash(entry.text)).toBe('Huyen, C. (2022). Designing Machine Learning Systems. O’Reilly Media.');
+  });
+
+  it('links the DOI an entry prints, without the full stop after it', async () => {
+    const { html } = await render('Debt [@sculley2015].', { contentDir });
+    const entry = $(html, 'div#bib-sculley2015');
+    const link = $(entry.html, 'a');
+    expect(link.attrs.href).toBe('https://doi.org/10.5555/2969442.2969519');
+    expect(link.text).toBe('https://doi.org/10.5555/2969442.2969519');
+    // Every URL printed in the entry is inside a link.
+    expect(entry.html.replace(/<a [^>]*>[^<]*<\/a>/g, '')).not.toMatch(/https?:/);
   });
 
   it('handles several keys and narrative citations, listing each work once', async () => {

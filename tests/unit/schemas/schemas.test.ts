@@ -136,8 +136,10 @@ describe('partSchema', () => {
 describe('glossarySchema', () => {
   const validEntry = { id: 'technical-debt', term: 'Technical debt', definition: 'The future cost of shortcuts.' };
 
-  it('accepts an entry', () => {
-    expect(glossarySchema.parse(validEntry)).toEqual(validEntry);
+  it('accepts an entry, with no related terms unless given', () => {
+    expect(glossarySchema.parse(validEntry)).toEqual({ ...validEntry, seeAlso: [] });
+    expect(glossarySchema.parse({ ...validEntry, seeAlso: ['latency'] }).seeAlso).toEqual(['latency']);
+    expect(issuesOf(glossarySchema.safeParse({ ...validEntry, seeAlso: ['Latency'] }))[0]![0]).toBe('seeAlso.0');
   });
 
   it('rejects a bad id, an empty definition, a missing term and an unknown field', () => {
