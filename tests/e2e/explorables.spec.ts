@@ -192,27 +192,38 @@ test.describe('MetricCalculator', () => {
 
 test.describe('MlFitChecklist', () => {
   const tag = 'ml-fit-checklist';
-  const fraud = { 1: 'No', 2: 'No', 3: 'No', 4: 'No', 5: 'No', 6: 'Yes', 7: 'Yes', 8: 'Yes' } as const;
+  // Card fraud passes all ten questions of the chapter's checklist: yes to 1, no to 2-4, yes to 5-10.
+  const fraud = { 1: 'Yes', 2: 'No', 3: 'No', 4: 'No', 5: 'Yes', 6: 'Yes', 7: 'Yes', 8: 'Yes', 9: 'Yes', 10: 'Yes' } as const;
   const question = (mf: Locator, n: number) => mf.getByRole('group', { name: new RegExp(`^${n}\\. `) });
   const reasons = (mf: Locator) => mf.locator('.mf-reasons li:not([hidden])');
 
-  test('by mouse: a fraud-like problem fits ML; one rule-based answer turns the verdict, naming why and what instead', async ({ page }) => {
+  test('by mouse: a fraud-like problem fits ML only once value and constraints pass; one stopping answer turns the verdict, naming why and what instead', async ({ page }) => {
     const mf = await open(page, tag);
     const title = mf.locator('[data-title]');
     await expect(title).toHaveText('Answer the remaining questions');
-    await expect(mf.locator('[data-detail]')).toHaveText('8 questions are still open. No answer so far rules ML out.');
+    await expect(mf.locator('[data-detail]')).toHaveText('10 questions are still open. No answer so far rules ML out.');
     await expect(reasons(mf)).toHaveCount(0);
-    for (const [n, answer] of Object.entries(fraud)) await question(mf, Number(n)).getByText(answer, { exact: true }).click();
+    for (const [n, answer] of Object.entries(fraud)) {
+      if (Number(n) >= 9) continue;
+      await question(mf, Number(n)).getByText(answer, { exact: true }).click();
+    }
+    // Eight answers that all pass are not enough: the value and constraint questions are still open.
+    await expect(title).toHaveText('Answer the remaining questions');
+    await expect(mf.locator('[data-detail]')).toHaveText('2 questions are still open. No answer so far rules ML out.');
+    await question(mf, 9).getByText('Yes', { exact: true }).click();
+    await question(mf, 10).getByText('Yes', { exact: true }).click();
     await expect(title).toHaveText('ML is likely a fit');
-    await expect(reasons(mf)).toHaveCount(3);
-    await expect(reasons(mf).first()).toContainText('complex and non-linear');
-    await expect(mf.getByRole('status')).toHaveText(/^ML is likely a fit\. No answer points to a rule/);
+    await expect(reasons(mf)).toHaveCount(7);
+    await expect(reasons(mf).first()).toContainText('decision the output will change are stated');
+    await expect(mf.getByRole('status')).toHaveText(/^ML is likely a fit\. Every answer passes, the value and constraint questions included\./);
 
-    await question(mf, 1).getByRole('radio', { name: 'Yes' }).check();
-    await expect(title).toHaveText('Try a simpler approach first: a rule-based system');
-    await expect(mf.locator('[data-detail]')).toHaveText('One answer points away from ML:');
-    await expect(reasons(mf)).toHaveText(['Clear rules decide it: encode them directly. Rules are cheaper to build, test and explain than a model.']);
-    await expect(mf.getByRole('status')).toHaveText('Try a simpler approach first: a rule-based system. One answer points away from ML.');
+    await question(mf, 2).getByRole('radio', { name: 'Yes' }).check();
+    await expect(title).toHaveText('Not ML: write the rule or the formula');
+    await expect(mf.locator('[data-detail]')).toHaveText('One answer stops the checklist:');
+    await expect(reasons(mf)).toHaveText([
+      'A known rule or formula is the answer: code it. It is exact, instant, readable and changed in minutes when the policy or the law changes.',
+    ]);
+    await expect(mf.getByRole('status')).toHaveText('Not ML: write the rule or the formula. One answer stops the checklist.');
     await expectAxeClean(page, tag);
   });
 
@@ -221,24 +232,25 @@ test.describe('MlFitChecklist', () => {
     const title = mf.locator('[data-title]');
     const announcements = await countAnnouncements(mf);
     await question(mf, 1).getByRole('radio', { name: 'Yes' }).focus();
-    await page.keyboard.press('ArrowRight'); // 1: No (arrow keys move and check)
+    await page.keyboard.press('Space'); // 1: Yes, the problem and decision are stated
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Space'); // 2: Yes, the answer is a lookup
+    await page.keyboard.press('Space'); // 2: Yes, a rule decides it
     await expect(question(mf, 2).getByRole('radio', { name: 'Yes' })).toBeChecked();
-    await expect(title).toHaveText('Try a simpler approach first: a database query');
-    await expect(mf.locator('[data-detail]')).toHaveText('One answer points away from ML, and the 6 open questions cannot change that:');
-    await page.keyboard.press('ArrowRight'); // 2: No after all
+    await expect(title).toHaveText('Not ML: write the rule or the formula');
+    await expect(mf.locator('[data-detail]')).toHaveText('One answer stops the checklist, and the 8 open questions cannot change that:');
+    await page.keyboard.press('ArrowRight'); // 2: No after all (arrow keys move and check)
     await expect(title).toHaveText('Answer the remaining questions');
-    await expect(mf.locator('[data-detail]')).toHaveText('6 questions are still open. No answer so far rules ML out.');
-    for (let n = 3; n <= 8; n++) {
+    await expect(mf.locator('[data-detail]')).toHaveText('8 questions are still open. No answer so far rules ML out.');
+    for (let n = 3; n <= 10; n++) {
       await page.keyboard.press('Tab');
       await page.keyboard.press(fraud[n as keyof typeof fraud] === 'Yes' ? 'Space' : 'ArrowRight');
     }
-    await page.keyboard.press('Shift+Tab'); // back to question 7
-    await page.keyboard.press('ArrowRight'); // 7: No, not enough data
-    await expect(title).toHaveText('Try a simpler approach first: rules or heuristics while you collect data');
+    await expect(title).toHaveText('ML is likely a fit');
+    await page.keyboard.press('Shift+Tab'); // back to question 9
+    await page.keyboard.press('ArrowRight'); // 9: No, the value does not cover the cost
+    await expect(title).toHaveText('Keep the simple alternative as the baseline');
     await expect(reasons(mf)).toHaveCount(1);
-    await expect(mf.getByRole('status')).toHaveText('Try a simpler approach first: rules or heuristics while you collect data. One answer points away from ML.');
+    await expect(mf.getByRole('status')).toHaveText('Keep the simple alternative as the baseline. One answer stops the checklist.');
     expect(await announcements()).toBeLessThanOrEqual(3);
   });
 });
@@ -271,8 +283,10 @@ test('without JavaScript every explorable shows its explanation and its default 
   await expect(mc.getByRole('button')).toHaveCount(0);
   await page.goto(chapterWith('ml-fit-checklist'));
   const mf = page.locator('ml-fit-checklist');
-  await expect(mf.locator('.explorable-help')).toContainText('ML is likely a fit only when you answer no to the first 5 questions and yes to the other 3');
-  await expect(mf.getByRole('group')).toHaveCount(8);
+  await expect(mf.locator('.explorable-help')).toContainText(
+    'ML is likely a fit only when you answer yes to question 1, no to questions 2 to 4 and yes to questions 5 to 10',
+  );
+  await expect(mf.getByRole('group')).toHaveCount(10);
   await expect(mf.locator('[data-title]')).toHaveText('Answer the remaining questions');
   await context.close();
 });
