@@ -113,14 +113,22 @@ describe('processKatexAssets on a built site', () => {
     expect(assets).not.toContain('KaTeX_Main-Regular.old.woff2');
     expect(assets).toContain('other.css');
 
-    // Each face keeps the characters drawn in it on any page: digits and "=" in Main, the
-    // letters of E = mc^2 and the beta of the other page in Math-Italic; nothing else, e.g. "W".
-    const cmap = async (prefix: string) => fontCmap(readFileSync(join(root, '_astro', assets.find((a) => a.startsWith(prefix))!)));
-    const main = await cmap('KaTeX_Main-Regular.');
+    // Each page's fonts keep the characters that page draws in each face: digits and "=" in Main,
+    // the letters of E = mc^2 in Math-Italic on the chapter, the beta on the other page; nothing
+    // else, e.g. "W", and not the other page's characters.
+    const fontOf = async (page: string, prefix: string) => {
+      const url = [...readFileSync(join(root, page), 'utf8').matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!).find((u) => u.includes(`/${prefix}`))!;
+      return fontCmap(readFileSync(join(root, url.slice('/book/'.length))));
+    };
+    const main = await fontOf('chapters/one/index.html', 'KaTeX_Main-Regular.');
     for (const c of '=2') expect(main.has(c.codePointAt(0)!), c).toBe(true);
-    const math = await cmap('KaTeX_Math-Italic.');
-    for (const c of 'Emcβ') expect(math.has(c.codePointAt(0)!), c).toBe(true);
+    const math = await fontOf('chapters/one/index.html', 'KaTeX_Math-Italic.');
+    for (const c of 'Emc') expect(math.has(c.codePointAt(0)!), c).toBe(true);
     for (const font of [main, math]) expect(font.has('W'.codePointAt(0)!)).toBe(false);
+    expect(math.has('β'.codePointAt(0)!)).toBe(false);
+    const otherMath = await fontOf('other.html', 'KaTeX_Math-Italic.');
+    expect(otherMath.has('β'.codePointAt(0)!)).toBe(true);
+    expect(otherMath.has('E'.codePointAt(0)!)).toBe(false);
     expect(report.characters).toBeGreaterThanOrEqual(6);
   });
 });
