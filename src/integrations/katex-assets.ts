@@ -8,9 +8,9 @@
  *   src/lib/katex-fonts.ts), without hinting instructions (most of a small subset's bytes), and
  *   written as woff2 under a content hash (pages that draw the same characters share one file,
  *   safe to cache forever), with `font-display: swap`. Per page rather than per book: a chapter's
- *   first load is the budget (measured: chapter 4's two main faces drop from 15.2 KiB cut to the
- *   book's characters to 11.6 KiB cut to its own), at the price of a second chapter fetching
- *   its own small fonts.
+ *   first load is the budget (measured with `npm run budgets`: chapter 4's fonts drop from
+ *   15.2 KiB cut to the book's characters to 10.9 KiB cut to its own, chapter 1's from 15.2 to
+ *   5.1), at the price of each chapter fetching its own small fonts.
  *
  * Pages find KaTeX's stylesheet through the `<link data-katex-stylesheet>` that
  * src/layouts/Chapter.astro adds (the link `astro dev` uses as it is); any other page with KaTeX

@@ -151,7 +151,16 @@ function groupChecks(tree: Root, file: VFile): void {
         hName: 'section',
         hProperties: { className: ['self-check'], ariaLabelledBy: headingId, dataSelfCheck: section.slug },
         hChildren: [
-          { type: 'element', tagName: 'h3', properties: { id: headingId, className: ['unnumbered', 'self-check-heading'] }, children: [{ type: 'text', value: 'Check your understanding' }] },
+          {
+            type: 'element',
+            tagName: 'h3',
+            properties: { id: headingId, className: ['unnumbered', 'self-check-heading'] },
+            // The section's name, for screen readers: each box is a region, and regions need distinct names.
+            children: [
+              { type: 'text', value: 'Check your understanding' },
+              { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `: ${toString(section.heading)}` }] },
+            ],
+          },
           ...run.map((directive) => ({ type: 'element' as const, tagName: directive.data!.hName!, properties: directive.data!.hProperties ?? {}, children: directive.data!.hChildren ?? [] })),
         ],
       },

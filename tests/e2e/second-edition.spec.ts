@@ -50,7 +50,7 @@ for (const theme of ['light', 'dark'] as const) {
     const colours = await figure.evaluate((el) => {
       const line = el.querySelector('svg.chart-svg [style*="--chart-1"]')!;
       const style = getComputedStyle(line);
-      return { series: style.stroke !== 'none' ? style.stroke : style.fill, text: getComputedStyle(el.querySelector('svg.chart-svg')!).color, background: getComputedStyle(document.body).backgroundColor };
+      return { series: style.stroke !== 'none' ? style.stroke : style.fill, text: getComputedStyle(el.querySelector('svg.chart-svg')!).color, background: getComputedStyle(document.documentElement).backgroundColor };
     });
     const token = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--chart-1').trim());
     expect(token).not.toBe('');

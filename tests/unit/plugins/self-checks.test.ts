@@ -47,10 +47,12 @@ describe('::check (Check your understanding)', () => {
       options(good),
     );
     const boxes = $$(html, 'section.self-check');
+    // Each box is a region named by its heading, which names the section for screen readers.
     expect(boxes.map((b) => [b.attrs['aria-labelledby'], $(b.html, 'h3').text, $$(b.html, 'section.exercise').length])).toEqual([
-      ['self-check-first', 'Check your understanding', 2],
-      ['self-check-second', 'Check your understanding', 1],
+      ['self-check-first', 'Check your understanding: First', 2],
+      ['self-check-second', 'Check your understanding: Second', 1],
     ]);
+    expect($(boxes[0]!.html, 'h3').html).toContain('<span class="visually-hidden">: First</span>');
     expect($$(html, '.exercise-label').map((l) => l.text)).toEqual(['Check 3.1', 'Check 3.2', 'Check 3.3', 'Exercise 3.1']);
     // Check titles sit one level below the box's heading; the element is marked as a self-check.
     expect($$(boxes[0]!.html, 'h4.exercise-title')).toHaveLength(2);
