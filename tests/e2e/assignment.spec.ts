@@ -16,7 +16,7 @@ test('the catalog lists every exercise and filters by chapter, type and difficul
   await page.goto('/exercises/');
   const rows = page.locator('[data-exercise-row]');
   await expect(rows).toHaveCount(all.length);
-  await page.getByLabel('Type', { exact: true }).selectOption('numeric');
+  await page.locator('.catalog-filters select[name="type"]').selectOption('numeric');
   const numeric = all.filter((e) => e.exercise.type === 'numeric').length;
   await expect(page.locator('[data-exercise-row]:visible')).toHaveCount(numeric);
   await expect(page.locator('.catalog-count')).toHaveText(`${numeric} of ${all.length} shown.`);
