@@ -42,8 +42,9 @@ export function formatValue(value: number | string, format: ChartFormat): string
   }
 }
 
-/** Up to three decimals, no trailing zeros, a real minus sign. */
-const trim = (value: number): string => String(Number(value.toFixed(3))).replace('-', '−');
+/** Up to three decimals (three significant digits below 0.1), no trailing zeros, a real minus sign. */
+const trim = (value: number): string =>
+  String(Number(Math.abs(value) < 0.1 && value !== 0 ? value.toPrecision(3) : value.toFixed(3))).replace('-', '−');
 
 /** Short tick labels: $40k, 1.6k, 25%. */
 function tick(format: ChartFormat): (value: number | string) => string {
@@ -83,13 +84,26 @@ export function chartSvg(chart: Chart, id: string): string {
     if (mark === 'line') groups.forEach((rows, i) => marks.push(Plot.line(rows, { x, y, stroke: placeholders[i], strokeWidth: 2.5, strokeDasharray: dashes[i] })));
     if (mark === 'dot') marks.push(Plot.dot(chart.data, { x, y, fill, r: 3.5 }));
   }
+  const xValues = chart.x.type === 'band' ? [] : chart.data.map((row) => Number(row[x]));
+  const [xMin, xMax] = chart.x.domain ?? [Math.min(...xValues), Math.max(...xValues)];
+  const rightHalf = (value: number): boolean =>
+    chart.x.type === 'log' ? Math.log(value) > (Math.log(xMin) + Math.log(xMax)) / 2 : value > (xMin + xMax) / 2;
   for (const rule of chart.rules) {
     marks.push(rule.axis === 'y' ? Plot.ruleY([rule.value], { strokeDasharray: '5 4', strokeOpacity: 0.7 }) : Plot.ruleX([rule.value], { strokeDasharray: '5 4', strokeOpacity: 0.7 }));
     if (rule.label) {
       marks.push(
         rule.axis === 'y'
           ? Plot.text([rule.value], { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'end', dy: -7, text: () => rule.label, fontWeight: 600 })
-          : Plot.text([rule.value], { x: (d: number) => d, frameAnchor: 'top', textAnchor: 'start', dx: 5, dy: 4, lineAnchor: 'top', text: () => rule.label, fontWeight: 600 }),
+          : Plot.text([rule.value], {
+              x: (d: number) => d,
+              frameAnchor: 'top',
+              // A label right of a line in the right half would run off the drawing: put it on the left.
+              ...(rightHalf(rule.value) ? { textAnchor: 'end', dx: -5 } : { textAnchor: 'start', dx: 5 }),
+              dy: 4,
+              lineAnchor: 'top',
+              text: () => rule.label,
+              fontWeight: 600,
+            }),
       );
     }
   }

@@ -134,6 +134,8 @@ describe('formatValue', () => {
     expect(formatValue(-156000, 'dollars')).toBe('−$156,000');
     expect(formatValue(1600.4, 'integer')).toBe('1,600');
     expect(formatValue(0.12345, 'number')).toBe('0.123');
+    expect(formatValue(0.0164, 'number')).toBe('0.0164');
+    expect(formatValue(0.002, 'number')).toBe('0.002');
     expect(formatValue('Rules', 'dollars')).toBe('Rules');
   });
 });
