@@ -88,6 +88,7 @@ export function chartSvg(chart: Chart, id: string): string {
   const [xMin, xMax] = chart.x.domain ?? [Math.min(...xValues), Math.max(...xValues)];
   const rightHalf = (value: number): boolean =>
     chart.x.type === 'log' ? Math.log(value) > (Math.log(xMin) + Math.log(xMax)) / 2 : value > (xMin + xMax) / 2;
+  let xRules = 0;
   for (const rule of chart.rules) {
     marks.push(rule.axis === 'y' ? Plot.ruleY([rule.value], { strokeDasharray: '5 4', strokeOpacity: 0.7 }) : Plot.ruleX([rule.value], { strokeDasharray: '5 4', strokeOpacity: 0.7 }));
     if (rule.label) {
@@ -99,7 +100,8 @@ export function chartSvg(chart: Chart, id: string): string {
               frameAnchor: 'top',
               // A label right of a line in the right half would run off the drawing: put it on the left.
               ...(rightHalf(rule.value) ? { textAnchor: 'end', dx: -5 } : { textAnchor: 'start', dx: 5 }),
-              dy: 4,
+              // Labels of neighbouring vertical lines alternate between two rows, so they never collide.
+              dy: 4 + 17 * (xRules++ % 2),
               lineAnchor: 'top',
               text: () => rule.label,
               fontWeight: 600,
@@ -173,7 +175,9 @@ export function chartSvg(chart: Chart, id: string): string {
   svg.prepend(title, desc);
   // Plot writes coordinates with float noise (89.00000000000001): a tenth of a unit is plenty at
   // this drawing size.
-  return svg.outerHTML.replace(/(\d+\.\d)\d+/g, '$1').replace(/(\d+)\.0(?!\d)/g, '$1');
+  // this drawing size. Only attribute values: text such as a note's "0.016" stays as written.
+  const round = (value: string) => value.replace(/(\d+\.\d)\d+/g, '$1').replace(/(\d+)\.0(?!\d)/g, '$1');
+  return svg.outerHTML.replace(/="([^"]*)"/g, (_, value: string) => `="${round(value)}"`);
 }
 
 /** Header of a data-table column. */

@@ -19,6 +19,7 @@ rules:
   - { axis: y, value: 75000, label: Budget }
 notes:
   - { x: 0.4, y: 60000, text: Lowest cost }
+  - { x: 0.9, y: 150000, text: "0.016 here" }
 data:
   - { model: Fraud model, t: 0.1, cost: 120000 }
   - { model: Fraud model, t: 0.4, cost: 60000 }
@@ -56,6 +57,8 @@ describe('::chart', () => {
     expect(svg.html).toContain('stroke-dasharray="7 4"');
     expect(svg.html).not.toMatch(/#0[1-5]0[1-5]0[1-5]/);
     expect(svg.html).toContain('Lowest cost');
+    // Text is written as given (coordinates are rounded, labels are not).
+    expect(svg.html).toContain('0.016 here');
     expect(svg.html).toContain('Budget');
     expect($$($(fig.html, '.chart-legend').html, 'li').map((li) => li.text)).toEqual(['Fraud model', 'Rules']);
     // The data table: headers from the axis labels, one row per data row, values formatted.
