@@ -81,7 +81,7 @@ describe('::chart', () => {
   it('fails on bad chart data naming the chart file, the line and the field', async () => {
     const bad = bookWith({ broken: goodChart.replace('{ model: Rules, t: 0.9, cost: 160000 }', '{ model: Rules, t: 0.9, cost: lots }') });
     const error = await renderError(figure('broken'), { contentDir: bad });
-    expect(error.message).toMatch(/charts\/broken\.yaml:16: field data\.4\.cost: y is a numeric axis, so "cost" must be a number \(got "lots"\)/);
+    expect(error.message).toMatch(/charts\/broken\.yaml:17: field data\.4\.cost: y is a numeric axis, so "cost" must be a number \(got "lots"\)/);
   });
 });
 
@@ -120,7 +120,7 @@ describe('chart data checks', () => {
   });
 
   it('names the line of a missing field, a wrong type, too many series and bars without categories', () => {
-    expect(issues(goodChart.replace('{ model: Rules, t: 0.1, cost: 130000 }', '{ model: Rules, cost: 130000 }'))).toBe('c.yaml:15: field data.3: row 4 has no "t" field');
+    expect(issues(goodChart.replace('{ model: Rules, t: 0.1, cost: 130000 }', '{ model: Rules, cost: 130000 }'))).toBe('c.yaml:16: field data.3: row 4 has no "t" field');
     expect(issues(goodChart.replace('marks: [line, dot]', 'marks: [bar]'))).toBe('c.yaml:6: field marks: bars need a band (category) axis: set type: band on x or y');
     const five = goodChart + ['A', 'B', 'C'].map((m) => `  - { model: ${m}, t: 0.5, cost: 1 }`).join('\n') + '\n';
     expect(issues(five)).toBe('c.yaml:5: field series: at most 4 series can be told apart (found 5)');
