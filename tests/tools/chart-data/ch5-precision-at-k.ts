@@ -1,6 +1,6 @@
 /**
  * Data for content/charts/ch5-precision-at-k.yaml: precision@K of Harvest Box's call list, for the
- * churn model and the current rule, K = 200 to 4,000 calls in a four-week month.
+ * churn model and the current rule, K = 400 to 4,000 calls (every 400) in a four-week month.
  *
  * The two curves come from a stated binormal score model, not from real subscribers: of N = 40,000
  * active subscribers, N·ρ = 3,600 (ρ = 0.09) are lost within the four weeks. A lost subscriber's
@@ -63,7 +63,7 @@ const methods = [
 const lines: string[] = [];
 for (const { name, mu } of methods) {
   lines.push(`  # ${name}: mu = ${mu.toFixed(3)}`);
-  for (let k = 200; k <= 4_000; k += 200) {
+  for (let k = 400; k <= 4_000; k += 400) {
     const precision = lostInTop(k, mu) / k;
     lines.push(`  - { method: ${name}, calls: ${k}, precision: ${precision.toFixed(3)} }`);
   }
