@@ -25,7 +25,7 @@ export default defineConfig({
     // smartypants: false because the pipeline has its own, faster and with the same output.
     processor: unified({ ...pipeline, smartypants: false, remarkRehype: { footnoteLabelTagName: 'h2' } }),
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
-    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark' }, defaultColor: false },
+    shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
   },
   // optimize: static parts of each chapter compile to HTML strings instead of JSX calls (a smaller
   // module per chapter, a faster build). Components passed to <Content components={...}> still work

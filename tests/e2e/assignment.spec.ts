@@ -23,7 +23,7 @@ test('the catalog lists every exercise and filters by chapter, type and difficul
   await page.getByLabel('Difficulty').selectOption('advanced');
   const both = all.filter((e) => e.exercise.type === 'numeric' && e.exercise.difficulty === 'advanced').length;
   await expect(page.locator('[data-exercise-row]:visible')).toHaveCount(both);
-  await page.getByLabel('Type').selectOption('');
+  await page.locator('.catalog-filters select[name="type"]').selectOption('');
   await page.getByLabel('Difficulty').selectOption('');
   const first = all[0]!;
   await page.locator('.catalog-filters select[name="chapter"]').selectOption(first.chapter);
