@@ -94,7 +94,8 @@ test('off-screen blocks of a chapter are skipped, with estimated heights that ar
     const top = () => page.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), last!);
     const first = await top();
     await page.waitForTimeout(400);
-    expect([first, await top()], `${chapter.slug}#${last}`).toEqual([first, first]);
+    // Within a pixel: positions are rounded from fractional pixels.
+    expect(Math.abs((await top()) - first), `${chapter.slug}#${last} moved`).toBeLessThanOrEqual(1);
     expect(first, `${chapter.slug}#${last}`).toBeGreaterThanOrEqual(0);
     expect(first, `${chapter.slug}#${last}`).toBeLessThan(200);
   }
