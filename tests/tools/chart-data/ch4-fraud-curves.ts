@@ -170,3 +170,5 @@ if (wanted) {
     console.log(name === 'summary' ? make().join('\n') : [`# ${name}`, 'data:', ...make()].join('\n'));
   }
 }
+
+export {}; // a module, so its names do not clash with the other generators in type checking

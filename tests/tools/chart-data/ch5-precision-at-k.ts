@@ -69,3 +69,5 @@ for (const { name, mu } of methods) {
   }
 }
 console.log(['data:', ...lines].join('\n'));
+
+export {}; // a module, so its names do not clash with the other generators in type checking

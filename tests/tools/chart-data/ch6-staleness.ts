@@ -61,3 +61,5 @@ const gapPoints = weeks.slice(1).reduce((sum, w) => sum + (round2(retrained(w)) 
 console.log(`# weekly gap summed over weeks 1-26: ${gapPoints.toFixed(0)} points x $338 = $${Math.round(gapPoints) * 338}`);
 console.log(`# weekly values, frozen: ${weeks.map((w) => round2(frozen(w)).toFixed(2)).join(' ')}`);
 console.log(`# weekly values, retrained: ${weeks.map((w) => round2(retrained(w)).toFixed(2)).join(' ')}`);
+
+export {}; // a module, so its names do not clash with the other generators in type checking
