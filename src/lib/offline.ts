@@ -130,14 +130,16 @@ export function offlinePaths(paths: readonly string[], wasmLanguages: readonly s
 
 /**
  * The app shell, installed on the first visit: the home page, the offline page, the list of files
- * and the saving code, the web app manifest and icons, and every stylesheet, script and font. Pages and the search index
- * are cached when read, or all at once by "Save the book for offline reading".
+ * and the saving code, the web app manifest and icons, and every stylesheet and script. Pages, the
+ * fonts cut for each page (src/integrations/katex-assets.ts: a page's fonts are its own, so the
+ * shell would carry every chapter's) and the search index are cached when read, or all at once by
+ * "Save the book for offline reading".
  */
 export function isCoreUrl(url: string): boolean {
   return (
     ['', OFFLINE_PAGE, MANIFEST_FILE, SAVE_MODULE, 'manifest.webmanifest', 'favicon.svg'].includes(url) ||
     /^icons\/[^/]+\.png$/.test(url) ||
-    /^_astro\/[^/]+\.(?:css|js|woff2)$/.test(url)
+    /^_astro\/[^/]+\.(?:css|js)$/.test(url)
   );
 }
 
