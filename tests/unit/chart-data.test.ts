@@ -1,5 +1,6 @@
 /**
  * Generated chart data stays what its generator makes: each script in tests/tools/chart-data/
+ * (its lib/ folder holds their shared code)
  * names the chart files it feeds (NAME.yaml in its header comment) and prints their data
  * rows; the rows in those files must be exactly the rows it prints (as a multiset, so a script may
  * print several charts' rows in any order). Editing a chart's numbers by hand, or changing the

@@ -19,6 +19,8 @@
  * The printed numbers are the ones the chapter quotes; if you change a parameter, update the prose.
  */
 
+import { upperTail } from './lib/normal.ts';
+
 const N = 1_000_000;
 const rho = 0.002;
 const cFN = 300;
@@ -28,22 +30,6 @@ const negatives = N - positives; // 998,000 genuine payments
 const operatingRecall = 0.9;
 const operatingFalseAlarms = 3_000;
 
-/** Complementary error function, Numerical Recipes' erfcc (fractional error below 1.2e-7). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
-
-/** Upper tail of the standard normal, 1 - Phi(x), accurate in the far tail too. */
-const upperTail = (x: number): number => 0.5 * erfc(x / Math.SQRT2);
 
 /** Inverse of upperTail by bisection: the x with upperTail(x) = q, for 0 < q < 1. */
 function upperTailInverse(q: number): number {
@@ -171,4 +157,3 @@ if (wanted) {
   }
 }
 
-export {}; // a module, so its names do not clash with the other generators in type checking

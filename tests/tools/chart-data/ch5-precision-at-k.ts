@@ -12,25 +12,13 @@
  * Run: node tests/tools/chart-data/ch5-precision-at-k.ts  (prints the YAML `data:` rows)
  */
 
+import { upperTail } from './lib/normal.ts';
+
 const N = 40_000;
 const LOST = 3_600;
 const STAYING = N - LOST;
 const CAPACITY = 1_600;
 
-/** Upper tail of the standard normal, Q(z) = 1 - Φ(z), via erfc (Numerical Recipes' erfcc, |error| < 1.2e-7). */
-function upperTail(z: number): number {
-  const x = z / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * Math.abs(x));
-  const e =
-    t *
-    Math.exp(
-      -x * x -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  const erfc = x >= 0 ? e : 2 - e;
-  return erfc / 2;
-}
 
 /** Bisection on a function that falls as its argument rises. */
 function solveFalling(f: (v: number) => number, target: number, lo: number, hi: number): number {
@@ -70,4 +58,3 @@ for (const { name, mu } of methods) {
 }
 console.log(['data:', ...lines].join('\n'));
 
-export {}; // a module, so its names do not clash with the other generators in type checking
