@@ -133,3 +133,19 @@ test('the print stylesheet hides navigation and shows link targets', async ({ pa
     expect(after).toContain('http');
   }
 });
+
+test('the glossary has an A-Z jump: a letter leads to its terms', async ({ page }) => {
+  await page.goto('/glossary/');
+  const letters = page.getByRole('navigation', { name: 'Jump to a letter' }).getByRole('link');
+  expect(await letters.count()).toBeGreaterThan(10);
+  // Targets big enough for a thumb (WCAG 2.5.8: at least 24 px).
+  for (const box of await letters.evaluateAll((links) => links.map((l) => l.getBoundingClientRect()).map((r) => [r.width, r.height]))) {
+    expect(Math.min(...box)).toBeGreaterThanOrEqual(24);
+  }
+  await letters.filter({ hasText: /^P$/ }).click();
+  await expect(page).toHaveURL(/\/glossary\/#letter-p$/);
+  const heading = page.getByRole('heading', { name: 'P', exact: true });
+  await expect(heading).toBeInViewport();
+  const firstTerm = page.locator('section.glossary-letter:has(#letter-p) dt').first();
+  await expect(firstTerm).toHaveText(/^P/);
+});

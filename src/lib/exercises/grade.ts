@@ -20,19 +20,25 @@ export type NumericParse = { ok: true; value: number; unit: string } | { ok: fal
 
 /**
  * Reads a number with an optional unit after it: "12", "-0.5", "1,200", "1.2e3", "80 %", "12 GPUs",
- * ".75", and money such as "$360,000" or "-€5". Thousands separators must be groups of three ("1,200" but not "1,2"). A lone comma as a
- * decimal mark is refused with a hint, not guessed.
+ * ".75", and money such as "$360,000" or "-€5". Thousands separators are commas or spaces (thin and
+ * no-break spaces too: "1 200", "1\u2009200") in groups of three ("1,200" but not "1,2"). A lone comma
+ * as a decimal mark is refused with a hint, not guessed.
  */
 export function parseNumeric(input: string): NumericParse {
   // A leading currency sign is read as decoration ("$360,000"): units are checked separately.
   const text = input.normalize('NFKC').trim().replace(/\u2212/g, '-').replace(/^([+-]?)\s*[$€£]\s*/, '$1');
   if (text === '') return { ok: false, message: 'Enter a number first.' };
-  const match = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?)\s*(.*)$/i.exec(text);
+  // Thousands in groups of three, separated by commas or by spaces (NFKC has turned thin and
+  // no-break spaces into plain ones), one kind of separator per number.
+  const match = /^([+-]?(?:\d{1,3}(?:(,|\s)\d{3})(?:\2\d{3})*|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?)\s*(.*)$/i.exec(text);
   const number = match?.[1] ?? '';
   if (!match || !/\d/.test(number)) return { ok: false, message: 'Enter a number, for example 0.82 or 12.' };
-  const unit = match[2]!.trim();
+  const unit = match[3]!.trim();
+  if (/^\d/.test(unit) && /\d\s+$/.test(text.slice(0, text.length - match[3]!.length))) {
+    return { ok: false, message: 'Write thousands in groups of three, for example 1 200 or 1,200.' };
+  }
   if (/^,\d/.test(unit) || /^\d/.test(unit)) return { ok: false, message: 'Use a dot for decimals, for example 0.82.' };
-  const value = Number(number.replace(/,/g, ''));
+  const value = Number(number.replace(/[,\s]/g, ''));
   if (!Number.isFinite(value)) return { ok: false, message: 'That number is too large.' };
   return { ok: true, value, unit };
 }

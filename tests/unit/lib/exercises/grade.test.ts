@@ -76,6 +76,13 @@ describe('numeric', () => {
     for (const v of ['', 'abc', 'twelve', '.', '-']) expect(grade(numeric(1), text(v)).verdict, v).toBe('invalid');
     expect(parseNumeric('0,82')).toEqual({ ok: false, message: 'Use a dot for decimals, for example 0.82.' });
     expect(parseNumeric('1,2')).toMatchObject({ ok: false });
+    // Spaces as thousands separators, thin and no-break ones included; the message fits what was typed.
+    for (const typed of ['1 200', '1\u2009200', '1\u202f200', '1\u00a0200', '$1 200']) expect(parseNumeric(typed), typed).toEqual({ ok: true, value: 1200, unit: '' });
+    expect(parseNumeric('1 200 000 GPUs')).toEqual({ ok: true, value: 1200000, unit: 'GPUs' });
+    expect(parseNumeric('12 GPUs')).toEqual({ ok: true, value: 12, unit: 'GPUs' });
+    expect(parseNumeric('12 00')).toEqual({ ok: false, message: 'Write thousands in groups of three, for example 1 200 or 1,200.' });
+    expect(parseNumeric('1,200 000')).toMatchObject({ ok: false });
+    expect(grade(numeric(231600, 0), text('231\u2009600')).verdict).toBe('correct');
     expect(parseNumeric('1e999')).toEqual({ ok: false, message: 'That number is too large.' });
   });
 });
