@@ -34,10 +34,8 @@ export function parseNumeric(input: string): NumericParse {
   const number = match?.[1] ?? '';
   if (!match || !/\d/.test(number)) return { ok: false, message: 'Enter a number, for example 0.82 or 12.' };
   const unit = match[3]!.trim();
-  if (/^\d/.test(unit) && /\d\s+$/.test(text.slice(0, text.length - match[3]!.length))) {
-    return { ok: false, message: 'Write thousands in groups of three, for example 1 200 or 1,200.' };
-  }
-  if (/^,\d/.test(unit) || /^\d/.test(unit)) return { ok: false, message: 'Use a dot for decimals, for example 0.82.' };
+  // Digits after a space were meant as thousands ("12 00"), after a comma as decimals ("0,82").
+  if (/^,?\d/.test(unit)) return { ok: false, message: /\s$/.test(text.slice(0, -unit.length)) ? 'Group thousands in threes: 1 200.' : 'Use a dot for decimals, for example 0.82.' };
   const value = Number(number.replace(/[,\s]/g, ''));
   if (!Number.isFinite(value)) return { ok: false, message: 'That number is too large.' };
   return { ok: true, value, unit };

@@ -80,7 +80,7 @@ describe('numeric', () => {
     for (const typed of ['1 200', '1\u2009200', '1\u202f200', '1\u00a0200', '$1 200']) expect(parseNumeric(typed), typed).toEqual({ ok: true, value: 1200, unit: '' });
     expect(parseNumeric('1 200 000 GPUs')).toEqual({ ok: true, value: 1200000, unit: 'GPUs' });
     expect(parseNumeric('12 GPUs')).toEqual({ ok: true, value: 12, unit: 'GPUs' });
-    expect(parseNumeric('12 00')).toEqual({ ok: false, message: 'Write thousands in groups of three, for example 1 200 or 1,200.' });
+    expect(parseNumeric('12 00')).toEqual({ ok: false, message: 'Group thousands in threes: 1 200.' });
     expect(parseNumeric('1,200 000')).toMatchObject({ ok: false });
     expect(grade(numeric(231600, 0), text('231\u2009600')).verdict).toBe('correct');
     expect(parseNumeric('1e999')).toEqual({ ok: false, message: 'That number is too large.' });
