@@ -44,3 +44,19 @@ test('search works on a phone', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'Search terms' }).fill('entanglement');
   await expect(page.locator('.search-results > li').first()).toBeVisible();
 });
+
+test('small controls of a chapter are targets of at least 24 px: permalinks, copy links, heading anchors', async ({ page }) => {
+  await page.goto('/chapters/measuring-success/');
+  const sizes = await page.evaluate(() =>
+    ['.exercise-permalink', '.exercise-copy-link', '.heading-anchor', '.chart-data summary'].flatMap((selector) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => el.checkVisibility())
+        .map((el) => {
+          const box = el.getBoundingClientRect();
+          return { selector, width: box.width, height: box.height };
+        }),
+    ),
+  );
+  expect(new Set(sizes.map((s) => s.selector)).size).toBe(4);
+  expect(sizes.filter((s) => s.width < 24 || s.height < 24)).toEqual([]);
+});
