@@ -4,12 +4,11 @@
  * and chapters are the book's own.
  */
 import type { APIRoute } from 'astro';
-import { exerciseCatalog } from '../lib/load-book.ts';
+import { exerciseCatalog, loadBook } from '../lib/load-book.ts';
 import { exerciseSearchText, type SearchRecord } from '../lib/exercises/search-records.ts';
 import { exerciseAnchor } from '../lib/exercises/render.ts';
 import { chapterFilterValue, kindFilterValues, partFilterValue } from '../lib/search-filters.ts';
 import { chapterPath, withBase } from '../lib/url.ts';
-import { loadBook } from '../lib/load-book.ts';
 
 export const GET: APIRoute = async () => {
   const book = await loadBook();

@@ -33,8 +33,8 @@ export interface ExercisesOptions {
 
 const isChapterFile = (path: string | undefined): boolean => !!path && /[\\/]chapters[\\/][^\\/]+\.mdx?$/.test(path);
 
-const directiveRole: Record<string, ExerciseRole> = { exercise: 'exercise', check: 'check' };
-const directiveOf: Record<ExerciseRole, string> = { exercise: 'exercise', check: 'check' };
+/** The directives, named after the role they place: `::exercise` and `::check`. */
+const roles: readonly string[] = ['exercise', 'check'] satisfies ExerciseRole[];
 
 /** Self-checks a main section may hold. */
 export const checksPerSection = { min: 1, max: 3 } as const;
@@ -43,7 +43,7 @@ export default function remarkExercises(options: ExercisesOptions) {
   return (tree: Root, file: VFile) => {
     const directives: LeafDirective[] = [];
     visit(tree, 'leafDirective', (node: LeafDirective) => {
-      if (node.name in directiveRole) directives.push(node);
+      if (roles.includes(node.name)) directives.push(node);
     });
     const chapter = isChapterFile(file.path) ? chapterSlugFromPath(file.path) : undefined;
     if (chapter === undefined && directives.length === 0) return;
@@ -69,7 +69,7 @@ export default function remarkExercises(options: ExercisesOptions) {
     const placed = new Set<string>();
     const lastIndex: Record<ExerciseRole, number> = { exercise: -1, check: -1 };
     directives.forEach((node) => {
-      const role = directiveRole[node.name]!;
+      const role = node.name as ExerciseRole;
       const id = node.attributes?.id;
       if (!id) fail(file, `An ::${node.name} needs an id: write ::${node.name}{#the-${role === 'check' ? 'check' : 'exercise'}-id}`, node);
       const found = all.find((e) => e.exercise.id === id);
@@ -80,7 +80,7 @@ export default function remarkExercises(options: ExercisesOptions) {
       }
       if (found.chapter !== chapter) fail(file, `Exercise "${id}" belongs to ${found.file}, not to this chapter: place it in its own chapter`, node);
       if (found.role !== role) {
-        fail(file, `"${id}" is listed under ${found.role === 'check' ? 'checks:' : 'exercises:'} in ${found.file}: place it with ::${directiveOf[found.role]}{#${id}}`, node);
+        fail(file, `"${id}" is listed under ${found.role === 'check' ? 'checks:' : 'exercises:'} in ${found.file}: place it with ::${found.role}{#${id}}`, node);
       }
       if (placed.has(id)) fail(file, `Exercise "${id}" is placed twice`, node);
       placed.add(id);
@@ -124,7 +124,6 @@ function groupChecks(tree: Root, file: VFile): void {
   const slugger = new GithubSlugger();
   const sections: { heading: Heading; slug: string; checks: number }[] = [];
   const children: RootContent[] = [];
-  let boxes = 0;
   for (let i = 0; i < tree.children.length; i++) {
     const node = tree.children[i]!;
     if (node.type === 'heading') {
@@ -142,7 +141,6 @@ function groupChecks(tree: Root, file: VFile): void {
     const section = sections.at(-1);
     if (!section) fail(file, 'A ::check must sit at the end of a ## section, after the text it tests', run[0]);
     section.checks += run.length;
-    boxes++;
     const headingId = `self-check-${section.slug}`;
     const box = {
       type: 'paragraph',
